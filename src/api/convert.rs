@@ -1,0 +1,138 @@
+//! Conversions between the engine's types and the generated protobuf messages.
+
+use crate::backend::BackendKind;
+use crate::engine::EngineError;
+use crate::judge::rank::{Fault, Missing, ReplyJudgement};
+use crate::judge::{Classification, Role, Turn};
+use crate::labels::{Emotion, Polarity};
+use crate::proto;
+
+pub fn polarity(p: Polarity) -> proto::Polarity {
+    match p {
+        Polarity::Negative => proto::Polarity::Negative,
+        Polarity::Neutral => proto::Polarity::Neutral,
+        Polarity::Positive => proto::Polarity::Positive,
+    }
+}
+
+pub fn emotion(e: Emotion) -> proto::Emotion {
+    match e {
+        Emotion::Anger => proto::Emotion::Anger,
+        Emotion::Anxiety => proto::Emotion::Anxiety,
+        Emotion::Disappointment => proto::Emotion::Disappointment,
+        Emotion::Confusion => proto::Emotion::Confusion,
+        Emotion::Gratitude => proto::Emotion::Gratitude,
+        Emotion::Satisfaction => proto::Emotion::Satisfaction,
+        Emotion::Neutral => proto::Emotion::Neutral,
+    }
+}
+
+pub fn backend(kind: BackendKind) -> proto::Backend {
+    match kind {
+        BackendKind::Model => proto::Backend::Model,
+        BackendKind::Lexicon => proto::Backend::Lexicon,
+    }
+}
+
+fn missing(m: Missing) -> proto::Missing {
+    match m {
+        Missing::Acknowledgement => proto::Missing::Acknowledgement,
+        Missing::Ownership => proto::Missing::Ownership,
+        Missing::NextStep => proto::Missing::NextStep,
+        Missing::TimeFrame => proto::Missing::TimeFrame,
+        Missing::AgreementCheck => proto::Missing::AgreementCheck,
+        Missing::PersonalClosing => proto::Missing::PersonalClosing,
+        Missing::Relevance => proto::Missing::Relevance,
+    }
+}
+
+fn fault(f: Fault) -> proto::Fault {
+    match f {
+        Fault::FormulaicApology => proto::Fault::FormulaicApology,
+        Fault::ScriptedClosing => proto::Fault::ScriptedClosing,
+        Fault::Blame => proto::Fault::Blame,
+        Fault::Dismissive => proto::Fault::Dismissive,
+        Fault::OverPromise => proto::Fault::OverPromise,
+        Fault::Parroting => proto::Fault::Parroting,
+        Fault::OffTopic => proto::Fault::OffTopic,
+        Fault::Rude => proto::Fault::Rude,
+    }
+}
+
+pub fn classification(c: &Classification) -> proto::Classification {
+    proto::Classification {
+        polarity: polarity(c.polarity) as i32,
+        polarity_scores: Some(proto::PolarityScores {
+            negative: c.polarity_scores[Polarity::Negative.index()],
+            neutral: c.polarity_scores[Polarity::Neutral.index()],
+            positive: c.polarity_scores[Polarity::Positive.index()],
+        }),
+        emotion: emotion(c.emotion) as i32,
+        emotion_intensity: c.emotion_intensity,
+        backend: backend(c.backend) as i32,
+        evidence: c
+            .evidence
+            .iter()
+            .map(|cue| proto::Evidence { term: cue.term.clone(), kind: cue.kind.name(), weight: cue.weight })
+            .collect(),
+        truncated: c.truncated,
+        tokens: c.tokens,
+        emotion_scores: Emotion::ALL
+            .iter()
+            .map(|e| proto::EmotionScore { emotion: emotion(*e) as i32, score: c.emotion_scores[e.index()] })
+            .collect(),
+    }
+}
+
+pub fn ranked_reply(judgement: &ReplyJudgement, candidates: &[String]) -> proto::RankedReply {
+    let c = &judgement.components;
+    proto::RankedReply {
+        index: judgement.index as u32,
+        score: judgement.score,
+        components: Some(proto::ComponentScores {
+            acknowledgement: c.acknowledgement,
+            ownership: c.ownership,
+            next_step: c.next_step,
+            time_frame: c.time_frame,
+            agreement_check: c.agreement_check,
+            personal_closing: c.personal_closing,
+            relevance: c.relevance,
+            tone: c.tone,
+            penalty: c.penalty,
+        }),
+        reason: judgement.reason.clone(),
+        missing: judgement.missing.iter().map(|m| missing(*m) as i32).collect(),
+        faults: judgement.faults.iter().map(|f| fault(*f) as i32).collect(),
+        text: candidates.get(judgement.index).cloned().unwrap_or_default(),
+    }
+}
+
+/// Reads request turns; an unspecified or unknown role is a caller error.
+pub fn turns(turns: Vec<proto::Turn>) -> Result<Vec<Turn>, tonic::Status> {
+    turns
+        .into_iter()
+        .enumerate()
+        .map(|(i, turn)| {
+            let role = match proto::Role::try_from(turn.role) {
+                Ok(proto::Role::Customer) => Role::Customer,
+                Ok(proto::Role::Agent) => Role::Agent,
+                _ => {
+                    return Err(tonic::Status::invalid_argument(format!(
+                        "context[{i}].role must be ROLE_CUSTOMER or ROLE_AGENT"
+                    )))
+                }
+            };
+            Ok(Turn { role, text: turn.text })
+        })
+        .collect()
+}
+
+pub fn status(error: EngineError) -> tonic::Status {
+    match error {
+        EngineError::InvalidInput(message) => tonic::Status::invalid_argument(message),
+        other => {
+            tracing::warn!(error = %other, "request failed");
+            tonic::Status::internal(other.to_string())
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! A BERT-family sequence classifier on candle: the Hugging Face `BertForSequenceClassification` layout
+//! (CLS + pooler, or mean pooling) with an optional emotion head, loaded from f32 or f16 safetensors.
+
+use std::collections::BTreeMap;
+
+use candle_core::{DType, Device, Module, Tensor, D};
+use candle_nn::{Linear, VarBuilder};
+use candle_transformers::models::bert::{BertModel, Config as BertConfig};
+use serde::Deserialize;
+use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
+
+use super::load::{LoadError, ModelFiles};
+use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Prediction};
+use crate::labels::{softmax, Emotion, Polarity};
+
+/// Texts per forward pass within one call; longer lists are split after sorting by length.
+const MAX_BATCH_TEXTS: usize = 32;
+/// Padded tokens per forward pass within one call.
+const MAX_BATCH_TOKENS: usize = 8192;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Pooling {
+    /// First token, through the pooler (dense + tanh) when the checkpoint has one: the HF default.
+    #[default]
+    Cls,
+    /// Mean of the last hidden states over real (unpadded) tokens.
+    Mean,
+}
+
+/// gongqing's own keys in `config.json` under `"gongqing"`; all optional, so stock HF checkpoints load.
+#[derive(Debug, Clone, Deserialize, Default)]
+struct Extras {
+    #[serde(default)]
+    pooling: Pooling,
+    #[serde(default)]
+    text_prefix: String,
+    max_length: Option<usize>,
+    emotion_id2label: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Deserialize)]
+struct HeadConfig {
+    id2label: Option<BTreeMap<String, String>>,
+    model_type: Option<String>,
+    #[serde(default)]
+    gongqing: Extras,
+}
+
+pub struct BertClassifier {
+    encoder: BertModel,
+    pooler: Option<Linear>,
+    classifier: Linear,
+    /// Polarity of each classifier output, in the model's label order.
+    label_polarity: Vec<Polarity>,
+    labels: Vec<String>,
+    /// Emotion of each emotion-head output, when the checkpoint has that head.
+    emotion_head: Option<(Linear, Vec<Emotion>)>,
+    tokenizer: Tokenizer,
+    pooling: Pooling,
+    text_prefix: String,
+    max_tokens: usize,
+    pad_id: u32,
+    device: Device,
+    summary: String,
+    source: String,
+}
+
+fn parse_labels(map: &BTreeMap<String, String>) -> Result<Vec<(usize, String)>, LoadError> {
+    let mut labels = map
+        .iter()
+        .map(|(k, v)| {
+            k.parse::<usize>()
+                .map(|i| (i, v.clone()))
+                .map_err(|_| LoadError::Corrupt(format!("label id {k:?} is not a number")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    labels.sort();
+    if labels.iter().enumerate().any(|(i, (id, _))| i != *id) {
+        return Err(LoadError::Corrupt("label ids are not 0..n".into()));
+    }
+    Ok(labels)
+}
+
+fn read_linear(vb: &VarBuilder, name: &str, inputs: usize) -> Result<Option<Linear>, LoadError> {
+    let weight_name = format!("{name}.weight");
+    if !vb.contains_tensor(&weight_name) {
+        return Ok(None);
+    }
+    let corrupt = |e: candle_core::Error| LoadError::Corrupt(format!("{name}: {e}"));
+    let weight = vb.get_unchecked(&weight_name).map_err(corrupt)?;
+    let (outputs, width) = weight.dims2().map_err(corrupt)?;
+    if width != inputs {
+        return Err(LoadError::Unsupported(format!(
+            "{name}.weight has {width} inputs, the encoder gives {inputs}"
+        )));
+    }
+    let bias = vb.get(outputs, &format!("{name}.bias")).map_err(corrupt)?;
+    Ok(Some(Linear::new(weight, Some(bias))))
+}
+
+impl BertClassifier {
+    pub fn load(files: &ModelFiles) -> Result<Self, LoadError> {
+        let device = Device::Cpu;
+        let config_text = std::fs::read_to_string(&files.config)
+            .map_err(|e| LoadError::Missing(format!("{}: {e}", files.config.display())))?;
+        let head: HeadConfig = serde_json::from_str(&config_text)
+            .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.config.display())))?;
+        if let Some(model_type) = &head.model_type {
+            if model_type != "bert" {
+                return Err(LoadError::Unsupported(format!(
+                    "model_type {model_type:?}: only BERT-family checkpoints with model_type \"bert\" are supported"
+                )));
+            }
+        }
+        let config: BertConfig = serde_json::from_str(&config_text).map_err(|e| {
+            LoadError::Unsupported(format!("{} is not a usable BERT config: {e}", files.config.display()))
+        })?;
+
+        let labels = parse_labels(head.id2label.as_ref().ok_or_else(|| {
+            LoadError::Unsupported("config.json has no id2label: not a sequence classifier".into())
+        })?)?;
+        let label_polarity = labels
+            .iter()
+            .map(|(_, name)| {
+                Polarity::from_label(name).ok_or_else(|| {
+                    LoadError::Unsupported(format!(
+                        "label {name:?} does not name a polarity (negative / neutral / positive)"
+                    ))
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+
+        let mut tokenizer = Tokenizer::from_file(&files.tokenizer)
+            .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.tokenizer.display())))?;
+        let max_tokens = head
+            .gongqing
+            .max_length
+            .unwrap_or(config.max_position_embeddings)
+            .min(config.max_position_embeddings);
+        tokenizer.with_padding(None);
+        tokenizer
+            .with_truncation(Some(TruncationParams {
+                max_length: max_tokens,
+                strategy: TruncationStrategy::LongestFirst,
+                direction: TruncationDirection::Right,
+                stride: 0,
+            }))
+            .map_err(|e| LoadError::Unsupported(format!("tokenizer truncation: {e}")))?;
+        let pad_id = u32::try_from(config.pad_token_id)
+            .map_err(|_| LoadError::Corrupt("pad_token_id out of range".into()))?;
+        if tokenizer.get_vocab_size(true) > config.vocab_size {
+            return Err(LoadError::Unsupported(format!(
+                "tokenizer has {} tokens but the model only {} embeddings",
+                tokenizer.get_vocab_size(true),
+                config.vocab_size
+            )));
+        }
+
+        // Read the file into memory rather than mmap it: a file replaced while serving must not crash the server.
+        let bytes = std::fs::read(&files.weights)
+            .map_err(|e| LoadError::Missing(format!("{}: {e}", files.weights.display())))?;
+        let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
+            .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.weights.display())))?;
+        let encoder = BertModel::load(vb.clone(), &config)
+            .map_err(|e| LoadError::Corrupt(format!("encoder weights: {e}")))?;
+        let hidden = config.hidden_size;
+        let pooler = match head.gongqing.pooling {
+            Pooling::Cls => read_linear(&vb, "bert.pooler.dense", hidden)?,
+            Pooling::Mean => None,
+        };
+        let classifier = read_linear(&vb, "classifier", hidden)?.ok_or_else(|| {
+            LoadError::Unsupported("no classifier.weight: not a sequence classifier".into())
+        })?;
+        let classifier_outputs = classifier.weight().dim(0).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        if classifier_outputs != labels.len() {
+            return Err(LoadError::Corrupt(format!(
+                "classifier has {classifier_outputs} outputs but id2label names {}",
+                labels.len()
+            )));
+        }
+        let emotion_head = match (&head.gongqing.emotion_id2label, read_linear(&vb, "emotion_classifier", hidden)?) {
+            (Some(names), Some(linear)) => {
+                let emotions = parse_labels(names)?
+                    .into_iter()
+                    .map(|(_, name)| {
+                        Emotion::from_name(&name)
+                            .ok_or_else(|| LoadError::Unsupported(format!("unknown emotion label {name:?}")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let outputs = linear.weight().dim(0).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+                if outputs != emotions.len() {
+                    return Err(LoadError::Corrupt("emotion head size differs from emotion_id2label".into()));
+                }
+                Some((linear, emotions))
+            }
+            _ => None,
+        };
+
+        let summary = format!(
+            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={}",
+            config.num_hidden_layers,
+            hidden,
+            config.vocab_size,
+            head.gongqing.pooling,
+            labels.len(),
+            emotion_head.is_some()
+        )
+        .to_lowercase();
+        Ok(Self {
+            encoder,
+            pooler,
+            classifier,
+            label_polarity,
+            labels: labels.into_iter().map(|(_, name)| name).collect(),
+            emotion_head,
+            tokenizer,
+            pooling: head.gongqing.pooling,
+            text_prefix: head.gongqing.text_prefix,
+            max_tokens,
+            pad_id,
+            device,
+            summary,
+            source: files.source.clone(),
+        })
+    }
+
+    fn encode(&self, texts: &[&str]) -> Result<Vec<tokenizers::Encoding>, BackendError> {
+        let inputs: Vec<String> = texts.iter().map(|t| format!("{}{}", self.text_prefix, t)).collect();
+        self.tokenizer
+            .encode_batch(inputs, true)
+            .map_err(|e| BackendError::Tokenization(e.to_string()))
+    }
+
+    /// Pooled sentence vectors `[batch, hidden]` for one padded batch.
+    fn pooled(&self, encodings: &[&tokenizers::Encoding]) -> Result<Tensor, BackendError> {
+        let width = encodings.iter().map(|e| e.get_ids().len()).max().unwrap_or(1).max(1);
+        let mut ids = Vec::with_capacity(width * encodings.len());
+        let mut mask = Vec::with_capacity(width * encodings.len());
+        for encoding in encodings {
+            let real = encoding.get_ids();
+            ids.extend_from_slice(real);
+            ids.extend(std::iter::repeat_n(self.pad_id, width - real.len()));
+            mask.extend(std::iter::repeat_n(1u32, real.len()));
+            mask.extend(std::iter::repeat_n(0u32, width - real.len()));
+        }
+        let shape = (encodings.len(), width);
+        let ids = Tensor::from_vec(ids, shape, &self.device)?;
+        let mask = Tensor::from_vec(mask, shape, &self.device)?;
+        let token_types = ids.zeros_like()?;
+        let hidden = self.encoder.forward(&ids, &token_types, Some(&mask))?;
+        let pooled = match self.pooling {
+            Pooling::Mean => {
+                let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
+                let summed = hidden.broadcast_mul(&mask)?.sum(1)?;
+                summed.broadcast_div(&mask.sum(1)?)?
+            }
+            Pooling::Cls => {
+                let first = hidden.narrow(1, 0, 1)?.squeeze(1)?;
+                match &self.pooler {
+                    Some(pooler) => pooler.forward(&first)?.tanh()?,
+                    None => first,
+                }
+            }
+        };
+        Ok(pooled)
+    }
+
+    /// Groups encodings (by index) into length-sorted batches within the size limits.
+    fn batches(encodings: &[tokenizers::Encoding]) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..encodings.len()).collect();
+        order.sort_by_key(|&i| encodings[i].get_ids().len());
+        let mut batches: Vec<Vec<usize>> = Vec::new();
+        let mut current: Vec<usize> = Vec::new();
+        for i in order {
+            let len = encodings[i].get_ids().len();
+            // Sorted ascending, so this text is the longest of the batch so far.
+            if !current.is_empty()
+                && (current.len() == MAX_BATCH_TEXTS || (current.len() + 1) * len > MAX_BATCH_TOKENS)
+            {
+                batches.push(std::mem::take(&mut current));
+            }
+            current.push(i);
+        }
+        if !current.is_empty() {
+            batches.push(current);
+        }
+        batches
+    }
+
+    fn probabilities(linear: &Linear, pooled: &Tensor) -> Result<Vec<Vec<f32>>, BackendError> {
+        let logits = linear.forward(pooled)?.to_vec2::<f32>()?;
+        Ok(logits.iter().map(|row| softmax(row)).collect())
+    }
+}
+
+impl Backend for BertClassifier {
+    fn kind(&self) -> BackendKind {
+        BackendKind::Model
+    }
+
+    fn describe(&self) -> BackendDescription {
+        BackendDescription {
+            model: self.source.clone(),
+            labels: self.labels.clone(),
+            max_input_tokens: self.max_tokens as u32,
+            summary: self.summary.clone(),
+        }
+    }
+
+    fn predict(&self, texts: &[&str]) -> Result<Vec<Prediction>, BackendError> {
+        let encodings = self.encode(texts)?;
+        let mut out: Vec<Option<Prediction>> = vec![None; texts.len()];
+        for batch in Self::batches(&encodings) {
+            let members: Vec<&tokenizers::Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
+            let pooled = self.pooled(&members)?;
+            let polarity_rows = Self::probabilities(&self.classifier, &pooled)?;
+            let emotion_rows = match &self.emotion_head {
+                Some((linear, _)) => Some(Self::probabilities(linear, &pooled)?),
+                None => None,
+            };
+            for (row, &i) in batch.iter().enumerate() {
+                let mut polarity = [0.0f32; 3];
+                for (p, label) in polarity_rows[row].iter().zip(&self.label_polarity) {
+                    polarity[label.index()] += p;
+                }
+                let emotion = match (&emotion_rows, &self.emotion_head) {
+                    (Some(rows), Some((_, names))) => {
+                        let mut scores = [0.0f32; 7];
+                        for (p, emotion) in rows[row].iter().zip(names) {
+                            scores[emotion.index()] += p;
+                        }
+                        emotion_array(&scores)
+                    }
+                    _ => None,
+                };
+                out[i] = Some(Prediction {
+                    polarity,
+                    emotion,
+                    tokens: encodings[i].get_ids().len() as u32,
+                    truncated: !encodings[i].get_overflowing().is_empty(),
+                });
+            }
+        }
+        out.into_iter()
+            .map(|p| p.ok_or_else(|| BackendError::Inference("a text got no prediction".into())))
+            .collect()
+    }
+
+    fn embed(&self, texts: &[&str]) -> Result<Option<Vec<Vec<f32>>>, BackendError> {
+        let encodings = self.encode(texts)?;
+        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
+        for batch in Self::batches(&encodings) {
+            let members: Vec<&tokenizers::Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
+            let pooled = self.pooled(&members)?;
+            let norms = pooled.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
+            let rows = pooled.broadcast_div(&norms)?.to_vec2::<f32>()?;
+            for (row, &i) in rows.into_iter().zip(&batch) {
+                out[i] = row;
+            }
+        }
+        Ok(Some(out))
+    }
+}

@@ -1,0 +1,19 @@
+//! gongqing (共情): reads how a Chinese-speaking customer feels and ranks candidate agent replies by empathy.
+//! Data flows one way: request (`api`) → engine → backend (`backend`) → judge (`judge`) → response.
+
+pub mod api;
+pub mod backend;
+pub mod engine;
+pub mod eval;
+pub mod judge;
+pub mod labels;
+pub mod lexicon;
+pub mod server;
+
+/// Code generated from `proto/gongqing/v1/empathy.proto`.
+pub mod proto {
+    tonic::include_proto!("gongqing.v1");
+
+    /// Encoded descriptors for server reflection.
+    pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("gongqing_descriptor");
+}
