@@ -3,15 +3,17 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use crate::backend::bert::BertClassifier;
 use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
-use crate::backend::{Backend, BackendDescription, BackendError, BackendKind};
+use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Prediction};
+use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
 use crate::judge::Turn;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, LexiconScore};
 
 /// Which backend the operator wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -49,6 +51,7 @@ pub struct EngineConfig {
     /// Word lists to use instead of the ones built into the binary.
     pub lexicon_dir: Option<PathBuf>,
     pub limits: Limits,
+    pub batch: BatchLimits,
 }
 
 impl Default for EngineConfig {
@@ -59,6 +62,7 @@ impl Default for EngineConfig {
             backend: BackendChoice::Auto,
             lexicon_dir: None,
             limits: Limits::default(),
+            batch: BatchLimits::default(),
         }
     }
 }
@@ -73,6 +77,8 @@ pub enum EngineError {
     InvalidInput(String),
     #[error(transparent)]
     Backend(#[from] BackendError),
+    #[error(transparent)]
+    Batch(#[from] BatchError),
 }
 
 /// What `Info` reports.
@@ -82,6 +88,9 @@ pub struct EngineInfo {
     pub description: BackendDescription,
     pub fallback_reason: Option<String>,
     pub limits: Limits,
+    pub batch: BatchLimits,
+    /// Requests waiting for an inference worker.
+    pub queued: usize,
 }
 
 /// The outcome of ranking: the customer's own reading and the candidates, best first.
@@ -91,12 +100,28 @@ pub struct Ranking {
     pub ranked: Vec<ReplyJudgement>,
 }
 
+/// The engine in service; an operator's reload swaps it atomically while requests in flight finish on the old one.
+pub type SharedEngine = Arc<arc_swap::ArcSwap<Engine>>;
+
+pub fn shared(engine: Engine) -> SharedEngine {
+    Arc::new(arc_swap::ArcSwap::from_pointee(engine))
+}
+
 pub struct Engine {
-    backend: Box<dyn Backend>,
+    backend: Arc<dyn Backend>,
+    batcher: Batcher,
     lexicon: Arc<Lexicon>,
     ranker: Ranker,
     limits: Limits,
     fallback_reason: Option<String>,
+}
+
+/// What a RankReplies request keeps while its texts are in the batcher.
+struct RankState {
+    customer: String,
+    context: Vec<Turn>,
+    candidates: Vec<String>,
+    customer_lexicon: LexiconScore,
 }
 
 impl Engine {
@@ -110,13 +135,13 @@ impl Engine {
             .lexicon_dir
             .as_ref()
             .map_or_else(|| "built-in".to_string(), |d| d.display().to_string());
-        let lexicon_backend = || Box::new(LexiconBackend::new(lexicon.clone(), lexicon_source.clone()));
-        let (backend, fallback_reason): (Box<dyn Backend>, Option<String>) = match config.backend {
+        let lexicon_backend = || Arc::new(LexiconBackend::new(lexicon.clone(), lexicon_source.clone()));
+        let (backend, fallback_reason): (Arc<dyn Backend>, Option<String>) = match config.backend {
             BackendChoice::Lexicon => (lexicon_backend(), None),
             choice => match load_model(config) {
                 Ok(model) => {
                     tracing::info!(model = %config.model, summary = %model.describe().summary, "model loaded");
-                    (Box::new(model), None)
+                    (Arc::new(model), None)
                 }
                 Err(e) if choice == BackendChoice::Model => return Err(EngineError::ModelRequired(e)),
                 Err(e) => {
@@ -126,7 +151,32 @@ impl Engine {
                 }
             },
         };
-        Ok(Engine { backend, lexicon, ranker: Ranker::embedded(), limits: config.limits, fallback_reason })
+        Ok(Engine::assemble(backend, lexicon, config, fallback_reason))
+    }
+
+    /// An engine on a given backend (tests, fault injection); the lexicon still comes from the config.
+    pub fn with_backend(backend: Arc<dyn Backend>, config: &EngineConfig) -> Result<Engine, EngineError> {
+        let lexicon = Arc::new(match &config.lexicon_dir {
+            Some(dir) => Lexicon::from_dir(dir)?,
+            None => Lexicon::embedded(),
+        });
+        Ok(Engine::assemble(backend, lexicon, config, None))
+    }
+
+    fn assemble(
+        backend: Arc<dyn Backend>,
+        lexicon: Arc<Lexicon>,
+        config: &EngineConfig,
+        fallback_reason: Option<String>,
+    ) -> Engine {
+        Engine {
+            batcher: Batcher::start(backend.clone(), config.batch),
+            backend,
+            lexicon,
+            ranker: Ranker::embedded(),
+            limits: config.limits,
+            fallback_reason,
+        }
     }
 
     pub fn info(&self) -> EngineInfo {
@@ -135,6 +185,8 @@ impl Engine {
             description: self.backend.describe(),
             fallback_reason: self.fallback_reason.clone(),
             limits: self.limits,
+            batch: self.batcher.limits(),
+            queued: self.batcher.queued(),
         }
     }
 
@@ -205,49 +257,111 @@ impl Engine {
         Ok(())
     }
 
-    /// Reads polarity and emotion of each text, in order.
-    pub fn classify<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Classification>, EngineError> {
+    /// Validates, tokenizes and scores with the lexicon on the caller's thread, then queues for inference.
+    fn begin_classify<S: AsRef<str>>(
+        &self,
+        texts: &[S],
+        deadline: Option<Instant>,
+    ) -> Result<(Pending, Vec<LexiconScore>), EngineError> {
         self.validate_texts(texts)?;
         let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-        self.read(&texts)
+        let prepared = self.backend.prepare(&texts)?;
+        let lexicon = texts.iter().map(|t| self.lexicon.score(t)).collect();
+        Ok((self.batcher.submit(prepared, deadline)?, lexicon))
     }
 
-    fn read(&self, texts: &[&str]) -> Result<Vec<Classification>, EngineError> {
-        let predictions = self.backend.predict(texts)?;
+    fn finish_classify(&self, lexicon: Vec<LexiconScore>, predictions: Vec<Prediction>) -> Vec<Classification> {
         let kind = self.backend.kind();
-        Ok(predictions
-            .iter()
-            .zip(texts)
-            .map(|(prediction, text)| emotion::read(prediction, self.lexicon.score(text), kind))
-            .collect())
+        predictions.iter().zip(lexicon).map(|(p, lexicon)| emotion::read(p, lexicon, kind)).collect()
+    }
+
+    fn begin_rank<S: AsRef<str>>(
+        &self,
+        customer: &str,
+        context: &[Turn],
+        candidates: &[S],
+        deadline: Option<Instant>,
+    ) -> Result<(Pending, RankState), EngineError> {
+        self.validate_ranking(customer, context, candidates)?;
+        let candidates: Vec<String> = candidates.iter().map(|c| c.as_ref().to_string()).collect();
+        let mut texts: Vec<&str> = vec![customer];
+        texts.extend(candidates.iter().map(String::as_str));
+        let prepared = self.backend.prepare(&texts)?;
+        let customer_lexicon = self.lexicon.score(customer);
+        let state = RankState { customer: customer.to_string(), context: context.to_vec(), candidates, customer_lexicon };
+        Ok((self.batcher.submit(prepared, deadline)?, state))
+    }
+
+    fn finish_rank(&self, job: RankState, predictions: Vec<Prediction>) -> Result<Ranking, EngineError> {
+        let (customer_prediction, replies) = predictions.split_first().ok_or_else(|| {
+            EngineError::Backend(BackendError::Inference("no prediction for the customer message".into()))
+        })?;
+        let reading = emotion::read(customer_prediction, job.customer_lexicon, self.backend.kind());
+        let relevance: Option<Vec<f32>> = (!customer_prediction.embedding.is_empty()).then(|| {
+            replies
+                .iter()
+                .map(|reply| reply.embedding.iter().zip(&customer_prediction.embedding).map(|(a, b)| a * b).sum())
+                .collect()
+        });
+        let ranked = self.ranker.rank(&RankInput {
+            customer: &job.customer,
+            context: &job.context,
+            candidates: &job.candidates,
+            reading: &reading,
+            relevance: relevance.as_deref(),
+        });
+        Ok(Ranking { customer: reading, ranked })
+    }
+
+    /// Reads polarity and emotion of each text, in order. Tokenization runs on the blocking pool, inference on
+    /// the batcher's workers, so the async runtime is never blocked.
+    pub async fn classify(
+        self: Arc<Self>,
+        texts: Vec<String>,
+        deadline: Option<Instant>,
+    ) -> Result<Vec<Classification>, EngineError> {
+        let engine = self.clone();
+        let (pending, lexicon) = tokio::task::spawn_blocking(move || engine.begin_classify(&texts, deadline))
+            .await
+            .map_err(|e| BackendError::Tokenization(e.to_string()))??;
+        let predictions = pending.await.map_err(|_| BatchError::Closed)??;
+        Ok(self.finish_classify(lexicon, predictions))
+    }
+
+    /// `classify` for callers outside an async runtime (the CLI); must not be called from async code.
+    pub fn classify_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Classification>, EngineError> {
+        let (pending, lexicon) = self.begin_classify(texts, None)?;
+        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
+        Ok(self.finish_classify(lexicon, predictions))
     }
 
     /// Ranks candidate replies to the customer's message, best first.
-    pub fn rank<S: AsRef<str>>(
+    pub async fn rank(
+        self: Arc<Self>,
+        customer: String,
+        context: Vec<Turn>,
+        candidates: Vec<String>,
+        deadline: Option<Instant>,
+    ) -> Result<Ranking, EngineError> {
+        let engine = self.clone();
+        let (pending, state) =
+            tokio::task::spawn_blocking(move || engine.begin_rank(&customer, &context, &candidates, deadline))
+                .await
+                .map_err(|e| BackendError::Tokenization(e.to_string()))??;
+        let predictions = pending.await.map_err(|_| BatchError::Closed)??;
+        self.finish_rank(state, predictions)
+    }
+
+    /// `rank` for callers outside an async runtime (the CLI); must not be called from async code.
+    pub fn rank_blocking<S: AsRef<str>>(
         &self,
         customer: &str,
         context: &[Turn],
         candidates: &[S],
     ) -> Result<Ranking, EngineError> {
-        self.validate_ranking(customer, context, candidates)?;
-        let candidates: Vec<String> = candidates.iter().map(|c| c.as_ref().to_string()).collect();
-        let reading = self.read(&[customer])?.pop().ok_or_else(|| {
-            EngineError::Backend(BackendError::Inference("no reading for the customer message".into()))
-        })?;
-        let mut texts: Vec<&str> = vec![customer];
-        texts.extend(candidates.iter().map(String::as_str));
-        let relevance: Option<Vec<f32>> = self.backend.embed(&texts)?.and_then(|vectors| {
-            let (query, replies) = vectors.split_first()?;
-            Some(replies.iter().map(|reply| reply.iter().zip(query).map(|(a, b)| a * b).sum()).collect())
-        });
-        let ranked = self.ranker.rank(&RankInput {
-            customer,
-            context,
-            candidates: &candidates,
-            reading: &reading,
-            relevance: relevance.as_deref(),
-        });
-        Ok(Ranking { customer: reading, ranked })
+        let (pending, state) = self.begin_rank(customer, context, candidates, None)?;
+        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
+        self.finish_rank(state, predictions)
     }
 }
 

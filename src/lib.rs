@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod backend;
+pub mod batch;
 pub mod engine;
 pub mod eval;
 pub mod judge;

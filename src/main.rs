@@ -3,10 +3,10 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use gongqing::batch::BatchLimits;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig, Limits};
 use gongqing::judge::{Role, Turn};
 use gongqing::server::{serve, ServeOptions};
@@ -49,9 +49,9 @@ enum Command {
     #[command(subcommand_negates_reqs = true)]
     Eval {
         #[command(flatten)]
+        args: Box<gongqing::eval::cli::EvalArgs>,
+        #[command(flatten, next_help_heading = "In-process engine (--target inprocess)")]
         engine: EngineArgs,
-        #[command(flatten)]
-        args: gongqing::eval::cli::EvalArgs,
         #[command(subcommand)]
         action: Option<gongqing::eval::cli::EvalAction>,
     },
@@ -83,6 +83,21 @@ struct EngineArgs {
     /// Most context turns in one RankReplies request.
     #[arg(long, env = "GONGQING_MAX_CONTEXT_TURNS", default_value_t = Limits::default().max_context_turns)]
     max_context_turns: usize,
+    /// Padded tokens merged into one inference batch (a larger single request still runs, alone).
+    #[arg(long, env = "GONGQING_MAX_BATCH_TOKENS", default_value_t = BatchLimits::default().max_batch_tokens)]
+    max_batch_tokens: usize,
+    /// Texts merged into one inference batch.
+    #[arg(long, env = "GONGQING_MAX_BATCH_TEXTS", default_value_t = BatchLimits::default().max_batch_texts)]
+    max_batch_texts: usize,
+    /// Requests allowed to wait for inference; beyond that callers get RESOURCE_EXHAUSTED.
+    #[arg(long, env = "GONGQING_MAX_CONCURRENT_REQUESTS", default_value_t = BatchLimits::default().max_queued_requests)]
+    max_concurrent_requests: usize,
+    /// Inference worker threads taking batches from the queue.
+    #[arg(long, env = "GONGQING_INFERENCE_WORKERS", default_value_t = BatchLimits::default().workers)]
+    inference_workers: usize,
+    /// Threads one matrix multiplication may use (default: all cores).
+    #[arg(long, env = "GONGQING_THREADS")]
+    threads: Option<usize>,
 }
 
 impl EngineArgs {
@@ -98,7 +113,17 @@ impl EngineArgs {
                 max_candidates: self.max_candidates,
                 max_context_turns: self.max_context_turns,
             },
+            batch: BatchLimits {
+                max_batch_tokens: self.max_batch_tokens,
+                max_batch_texts: self.max_batch_texts,
+                max_queued_requests: self.max_concurrent_requests,
+                workers: self.inference_workers,
+            },
         };
+        if let Some(threads) = self.threads {
+            // candle sizes its matmul thread pool from this variable; set before any inference runs.
+            std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
+        }
         Engine::start(&config).context("starting the engine")
     }
 }
@@ -110,12 +135,6 @@ struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "GONGQING_ADDR", default_value = "127.0.0.1:50051")]
     addr: SocketAddr,
-    /// Inference calls running at once.
-    #[arg(long, env = "GONGQING_INFERENCE_SLOTS", default_value_t = ServeOptions::default().inference_slots)]
-    inference_slots: usize,
-    /// Requests allowed to wait for inference; beyond that callers get RESOURCE_EXHAUSTED.
-    #[arg(long, env = "GONGQING_MAX_CONCURRENT_REQUESTS", default_value_t = ServeOptions::default().max_concurrent_requests)]
-    max_concurrent_requests: usize,
     /// Largest request message, in bytes.
     #[arg(long, env = "GONGQING_MAX_MESSAGE_BYTES", default_value_t = ServeOptions::default().max_message_bytes)]
     max_message_bytes: usize,
@@ -163,13 +182,13 @@ fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Serve(args) => {
-            let engine = Arc::new(args.engine.start()?);
+            let engine = gongqing::engine::shared(args.engine.start()?);
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(args.addr)
                     .await
                     .with_context(|| format!("binding {}", args.addr))?;
-                let info = engine.info();
+                let info = engine.load().info();
                 tracing::info!(
                     addr = %listener.local_addr()?,
                     backend = ?info.backend,
@@ -177,8 +196,6 @@ fn main() -> anyhow::Result<()> {
                     "gongqing serving"
                 );
                 let options = ServeOptions {
-                    inference_slots: args.inference_slots,
-                    max_concurrent_requests: args.max_concurrent_requests,
                     max_message_bytes: args.max_message_bytes,
                 };
                 serve(engine, listener, options, shutdown_signal()).await?;
@@ -187,7 +204,7 @@ fn main() -> anyhow::Result<()> {
         }
         Command::Classify { engine, texts } => {
             let engine = engine.start()?;
-            let results = engine.classify(&texts)?;
+            let results = engine.classify_blocking(&texts)?;
             let out: Vec<_> = texts
                 .iter()
                 .zip(&results)
@@ -198,11 +215,11 @@ fn main() -> anyhow::Result<()> {
         Command::Rank { engine, customer, turns, candidates } => {
             let engine = engine.start()?;
             let context = turns.iter().map(|t| parse_turn(t)).collect::<anyhow::Result<Vec<_>>>()?;
-            let ranking = engine.rank(&customer, &context, &candidates)?;
+            let ranking = engine.rank_blocking(&customer, &context, &candidates)?;
             println!("{}", serde_json::to_string_pretty(&ranking)?);
         }
         Command::Eval { engine, args, action } => {
-            let code = gongqing::eval::cli::run(args, action, move || engine.start())?;
+            let code = gongqing::eval::cli::run(*args, action, move || engine.start())?;
             if code != 0 {
                 std::process::exit(code);
             }

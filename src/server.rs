@@ -2,29 +2,24 @@
 //! `serve` takes a bound listener, so tests can use port 0 and the CLI a fixed address.
 
 use std::future::Future;
-use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio_stream::wrappers::TcpListenerStream;
 
 use crate::api::EmpathyService;
-use crate::engine::Engine;
+use crate::engine::SharedEngine;
 use crate::proto;
 use crate::proto::empathy_server::EmpathyServer;
 
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    /// Inference calls running at once; more wait for a slot.
-    pub inference_slots: usize,
-    /// Requests waiting for inference at once; beyond that RESOURCE_EXHAUSTED.
-    pub max_concurrent_requests: usize,
     /// Largest request message accepted, in bytes.
     pub max_message_bytes: usize,
 }
 
 impl Default for ServeOptions {
     fn default() -> Self {
-        Self { inference_slots: 1, max_concurrent_requests: 256, max_message_bytes: 4 * 1024 * 1024 }
+        Self { max_message_bytes: 4 * 1024 * 1024 }
     }
 }
 
@@ -39,7 +34,7 @@ pub enum ServeError {
 /// Serves until `shutdown` resolves. Health reports SERVING from the start because the engine is ready
 /// (a backend was loaded) before this is called, and NOT_SERVING once shutdown begins.
 pub async fn serve(
-    engine: Arc<Engine>,
+    engine: SharedEngine,
     listener: TcpListener,
     options: ServeOptions,
     shutdown: impl Future<Output = ()> + Send + 'static,
@@ -57,11 +52,7 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
-    let service = EmpathyServer::new(EmpathyService::new(
-        engine,
-        options.inference_slots,
-        options.max_concurrent_requests,
-    ))
+    let service = EmpathyServer::new(EmpathyService::new(engine))
     .max_decoding_message_size(options.max_message_bytes);
 
     let going_down = {

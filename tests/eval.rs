@@ -75,13 +75,17 @@ fn emotion_enum(name: &str) -> proto::Emotion {
 
 #[tonic::async_trait]
 impl Empathy for Fake {
-    async fn classify(&self, request: Request<proto::ClassifyRequest>) -> Result<Response<proto::ClassifyResponse>, Status> {
+    async fn classify(
+        &self,
+        request: Request<proto::ClassifyRequest>,
+    ) -> Result<Response<proto::ClassifyResponse>, Status> {
         let mut results = Vec::new();
         for text in request.into_inner().texts {
             if text == "BOOM" {
                 return Err(Status::invalid_argument("BOOM is not a text"));
             }
-            let p = self.classify.get(&text).ok_or_else(|| Status::not_found(format!("no canned answer for {text}")))?;
+            let p =
+                self.classify.get(&text).ok_or_else(|| Status::not_found(format!("no canned answer for {text}")))?;
             let s: Vec<f32> = p["scores"].as_array().unwrap().iter().map(|v| v.as_f64().unwrap() as f32).collect();
             let emotion = emotion_enum(p["emotion"].as_str().unwrap());
             results.push(proto::Classification {
@@ -121,7 +125,13 @@ impl Empathy for Fake {
             version: "fake-1".into(),
             backend: proto::Backend::Lexicon as i32,
             model: "fixture-model".into(),
-            limits: Some(proto::Limits { max_texts: 128, max_text_bytes: 16384, max_candidates: 32, max_context_turns: 64 }),
+            limits: Some(proto::Limits {
+                max_texts: 128,
+                max_text_bytes: 16384,
+                max_candidates: 32,
+                max_context_turns: 64,
+                ..Default::default()
+            }),
             ..Default::default()
         }))
     }
@@ -269,7 +279,18 @@ fn binary_polarity_on_two_class_csv() {
     let (run, _tmp) = eval(
         &fixture("binary.csv"),
         &url,
-        &["--column", "id=sid", "--column", "text=content", "--column", "polarity=label", "--polarity-label", "0=negative", "--polarity-label", "1=positive"],
+        &[
+            "--column",
+            "id=sid",
+            "--column",
+            "text=content",
+            "--column",
+            "polarity=label",
+            "--polarity-label",
+            "0=negative",
+            "--polarity-label",
+            "1=positive",
+        ],
     );
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let p = &run.report["polarity"];
@@ -361,7 +382,8 @@ fn errors_are_counted_by_status_code_and_the_run_goes_on() {
     let failed = &r["steps"][0]["items"][1];
     assert!(failed["error"].as_str().unwrap().starts_with("INVALID_ARGUMENT"));
     // --requests 7 cycles over the 3 items: 7 measured requests; the quality is still from the first pass.
-    let (run, _tmp) = eval(&fixture("with_error.jsonl"), &url, &["--batch-size", "1", "--requests", "7", "--concurrency", "3"]);
+    let (run, _tmp) =
+        eval(&fixture("with_error.jsonl"), &url, &["--batch-size", "1", "--requests", "7", "--concurrency", "3"]);
     assert_eq!(run.report["latency"]["requests"], 7);
     // Request k sends item k % 3; item 1 is BOOM → requests 1 and 4 fail.
     assert_eq!(run.report["errors"]["by_code"]["INVALID_ARGUMENT"], 2);
@@ -395,14 +417,38 @@ fn report_schema_and_files() {
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let r = &run.report;
     assert_eq!(r["schema"], "gongqing.eval.report/v1");
-    for key in ["tool", "created_at", "name", "input", "target", "server", "latency", "errors", "thresholds", "passed", "steps", "definitions"] {
+    for key in [
+        "tool",
+        "created_at",
+        "name",
+        "input",
+        "target",
+        "server",
+        "latency",
+        "errors",
+        "thresholds",
+        "passed",
+        "steps",
+        "definitions",
+    ] {
         assert!(r.get(key).is_some(), "report.json lacks {key}");
     }
     assert_eq!(r["target"]["kind"], "remote");
     assert_eq!(r["target"]["address"], url.as_str());
     // The fixed interface: polarity/emotion with accuracy and macro_f1, ranking with ndcg@3 and top1, latency with
     // p50_ms and p99_ms.
-    for path in ["polarity.accuracy", "polarity.macro_f1", "emotion.accuracy", "emotion.macro_f1", "ranking.ndcg@3", "ranking.top1", "latency.p50_ms", "latency.p99_ms", "latency.p90_ms", "latency.max_ms"] {
+    for path in [
+        "polarity.accuracy",
+        "polarity.macro_f1",
+        "emotion.accuracy",
+        "emotion.macro_f1",
+        "ranking.ndcg@3",
+        "ranking.top1",
+        "latency.p50_ms",
+        "latency.p99_ms",
+        "latency.p90_ms",
+        "latency.max_ms",
+    ] {
         num(r, path);
     }
     assert_eq!(r["polarity"]["step"], "utterances");
@@ -443,7 +489,11 @@ fn report_schema_and_files() {
         assert_eq!(doc.root_element().tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
     }
     let html = parse_xml(&run.dir.join("report.html"));
-    let doc = roxmltree::Document::parse_with_options(&html, roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }).unwrap();
+    let doc = roxmltree::Document::parse_with_options(
+        &html,
+        roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+    )
+    .unwrap();
     assert_eq!(doc.root_element().tag_name().name(), "html");
     let svgs = doc.descendants().filter(|n| n.tag_name().name() == "svg").count();
     assert_eq!(svgs, charts.len(), "every chart is inlined once");
@@ -500,7 +550,8 @@ fn scenario_thresholds_set_the_exit_code() {
     assert!(run.dir.join("report.html").exists());
 
     // --threshold on a data file; a metric the run does not produce fails.
-    let (run, _t) = eval(&utterances, &url, &["--threshold", "polarity.macro_f1>=0.6", "--threshold", "ranking.top1>=0.1"]);
+    let (run, _t) =
+        eval(&utterances, &url, &["--threshold", "polarity.macro_f1>=0.6", "--threshold", "ranking.top1>=0.1"]);
     assert_eq!(run.code, 2);
     assert_eq!(run.report["thresholds"][0]["passed"], true);
     assert_eq!(run.report["thresholds"][1]["passed"], false);
@@ -546,7 +597,13 @@ fn compare_prints_differences_and_significance() {
         .output()
         .unwrap();
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let test = json["steps"][0]["tests"].as_array().unwrap().iter().find(|t| t["metric"] == "polarity.accuracy").unwrap().clone();
+    let test = json["steps"][0]["tests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["metric"] == "polarity.accuracy")
+        .unwrap()
+        .clone();
     assert_eq!(test["paired"], 6);
     assert_eq!(test["a_only"], 1);
     assert_eq!(test["b_only"], 2);
@@ -622,7 +679,10 @@ fn data_files_in_csv_and_tsv() {
         data::Dataset::Ranking(cases) => assert_eq!(cases[0].grades, vec![1.0, 2.0]),
         other => panic!("{other:?}"),
     }
-    let conv = write("c.csv", "conversation,role,text,polarity\nk,customer,太慢了,negative\nk,agent,抱歉,\nm,customer,谢谢,positive\n");
+    let conv = write(
+        "c.csv",
+        "conversation,role,text,polarity\nk,customer,太慢了,negative\nk,agent,抱歉,\nm,customer,谢谢,positive\n",
+    );
     match data::load(&conv, &options).unwrap() {
         data::Dataset::Classification { kind, items, conversations } => {
             assert_eq!(kind, data::Kind::Conversations);
@@ -679,9 +739,10 @@ async fn live_server_metrics_equal_those_recomputed_from_raw_responses() {
     }
     for input in inputs {
         let (run_url, input2) = (url.clone(), input.clone());
-        let (run, _tmp) = tokio::task::spawn_blocking(move || eval(&input2, &run_url, &["--batch-size", "7", "--concurrency", "3"]))
-            .await
-            .unwrap();
+        let (run, _tmp) =
+            tokio::task::spawn_blocking(move || eval(&input2, &run_url, &["--batch-size", "7", "--concurrency", "3"]))
+                .await
+                .unwrap();
         assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
         assert_eq!(run.report["server"]["backend"], "BACKEND_LEXICON");
         // Our own pass: every text alone, through the generated client.
@@ -695,7 +756,13 @@ async fn live_server_metrics_equal_those_recomputed_from_raw_responses() {
         let mut emotion = Vec::new();
         for row in &rows {
             let text = row["text"].as_str().unwrap().to_string();
-            let c = client.classify(proto::ClassifyRequest { texts: vec![text] }).await.unwrap().into_inner().results.remove(0);
+            let c = client
+                .classify(proto::ClassifyRequest { texts: vec![text] })
+                .await
+                .unwrap()
+                .into_inner()
+                .results
+                .remove(0);
             polarity.push((row["polarity"].as_str().unwrap().to_string(), polarity_label(c.polarity)));
             emotion.push((row["emotion"].as_str().unwrap().to_string(), emotion_label(c.emotion)));
         }
@@ -731,13 +798,20 @@ async fn live_server_metrics_equal_those_recomputed_from_raw_responses() {
             .rank_replies(proto::RankRepliesRequest {
                 customer_message: case["customer"].as_str().unwrap().to_string(),
                 context,
-                candidates: case["candidates"].as_array().unwrap().iter().map(|c| c.as_str().unwrap().to_string()).collect(),
+                candidates: case["candidates"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_string())
+                    .collect(),
             })
             .await
             .unwrap()
             .into_inner();
         let in_order: Vec<f64> = response.ranked.iter().map(|r| grades[r.index as usize]).collect();
-        let dcg = |g: &[f64]| g.iter().take(3).enumerate().map(|(i, g)| (2f64.powf(*g) - 1.0) / ((i + 2) as f64).log2()).sum::<f64>();
+        let dcg = |g: &[f64]| {
+            g.iter().take(3).enumerate().map(|(i, g)| (2f64.powf(*g) - 1.0) / ((i + 2) as f64).log2()).sum::<f64>()
+        };
         let mut ideal = grades.clone();
         ideal.sort_by(|a, b| b.partial_cmp(a).unwrap());
         ndcg3.push(dcg(&in_order) / dcg(&ideal));
@@ -758,4 +832,19 @@ fn inprocess_target() {
     assert_eq!(run.report["target"]["kind"], "inprocess");
     assert_eq!(run.report["server"]["backend"], "BACKEND_LEXICON");
     assert!(run.stdout.contains("polarity"), "{}", run.stdout);
+}
+
+/// --duration keeps sending (at least one pass) until the time is up; quality still comes from the first pass.
+#[test]
+fn duration_keeps_sending_until_the_time_is_up() {
+    let url = start_fake();
+    let (run, _tmp) =
+        eval(&fixture("utterances.jsonl"), &url, &["--duration", "400ms", "--batch-size", "1", "--concurrency", "2"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let step = &run.report["steps"][0];
+    assert!(num(step, "throughput.wall_s") >= 0.4);
+    assert!(run.report["latency"]["requests"].as_u64().unwrap() > 6);
+    assert_eq!(run.report["polarity"]["n"], 6);
+    close(num(&run.report, "polarity.accuracy"), 4.0 / 6.0, "accuracy from the first pass");
+    assert_eq!(step["load"]["duration_s"], 0.4);
 }

@@ -175,8 +175,8 @@ fn f16_weights_give_the_same_answers_as_f32() {
     assert!(e16.info().description.summary.contains("pooling=mean"));
     assert!(e16.info().description.summary.contains("emotion_head=true"));
     let texts = ["我的快递怎么还没到", "谢谢你们"];
-    let a = e32.classify(&texts).unwrap();
-    let b = e16.classify(&texts).unwrap();
+    let a = e32.classify_blocking(&texts).unwrap();
+    let b = e16.classify_blocking(&texts).unwrap();
     for (x, y) in a.iter().zip(&b) {
         for k in 0..3 {
             assert!((x.polarity_scores[k] - y.polarity_scores[k]).abs() < 0.02, "{x:?} vs {y:?}");
@@ -199,7 +199,7 @@ fn hub_ids_resolve_through_a_local_hub_cache() {
     };
     let engine = Engine::start(&config).expect("hub model loads from the cache");
     assert_eq!(engine.info().description.model, "gongqing-test/tiny-bert");
-    assert_eq!(engine.classify(&["谢谢"]).unwrap().len(), 1);
+    assert_eq!(engine.classify_blocking(&["谢谢"]).unwrap().len(), 1);
 
     let absent = EngineConfig { model: "gongqing-test/not-cached".into(), ..config };
     match Engine::start(&absent) {

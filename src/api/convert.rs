@@ -1,6 +1,7 @@
 //! Conversions between the engine's types and the generated protobuf messages.
 
 use crate::backend::BackendKind;
+use crate::batch::BatchError;
 use crate::engine::EngineError;
 use crate::judge::rank::{Fault, Missing, ReplyJudgement};
 use crate::judge::{Classification, Role, Turn};
@@ -130,6 +131,9 @@ pub fn turns(turns: Vec<proto::Turn>) -> Result<Vec<Turn>, tonic::Status> {
 pub fn status(error: EngineError) -> tonic::Status {
     match error {
         EngineError::InvalidInput(message) => tonic::Status::invalid_argument(message),
+        EngineError::Batch(e @ BatchError::QueueFull(_)) => tonic::Status::resource_exhausted(e.to_string()),
+        EngineError::Batch(e @ BatchError::DeadlineExceeded) => tonic::Status::deadline_exceeded(e.to_string()),
+        EngineError::Batch(e @ BatchError::Closed) => tonic::Status::unavailable(e.to_string()),
         other => {
             tracing::warn!(error = %other, "request failed");
             tonic::Status::internal(other.to_string())

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::load::{LoadError, ModelFiles};
-use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Prediction};
+use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
 use crate::labels::{softmax, Emotion, Polarity};
 
 /// Texts per forward pass within one call; longer lists are split after sorting by length.
@@ -225,36 +225,30 @@ impl BertClassifier {
         })
     }
 
-    fn encode(&self, texts: &[&str]) -> Result<Vec<tokenizers::Encoding>, BackendError> {
-        let inputs: Vec<String> = texts.iter().map(|t| format!("{}{}", self.text_prefix, t)).collect();
-        self.tokenizer
-            .encode_batch(inputs, true)
-            .map_err(|e| BackendError::Tokenization(e.to_string()))
-    }
-
-    /// Pooled sentence vectors `[batch, hidden]` for one padded batch.
-    fn pooled(&self, encodings: &[&tokenizers::Encoding]) -> Result<Tensor, BackendError> {
-        let width = encodings.iter().map(|e| e.get_ids().len()).max().unwrap_or(1).max(1);
-        let mut ids = Vec::with_capacity(width * encodings.len());
-        let mut mask = Vec::with_capacity(width * encodings.len());
-        for encoding in encodings {
-            let real = encoding.get_ids();
+    /// Pooled sentence vectors `[batch, hidden]` for the classifier, and unit-length mean-pooled embeddings,
+    /// for one padded batch.
+    fn forward(&self, items: &[&Prepared]) -> Result<(Tensor, Tensor), BackendError> {
+        let width = items.iter().map(|e| e.ids.len()).max().unwrap_or(1).max(1);
+        let mut ids = Vec::with_capacity(width * items.len());
+        let mut mask = Vec::with_capacity(width * items.len());
+        for item in items {
+            let real = &item.ids;
             ids.extend_from_slice(real);
             ids.extend(std::iter::repeat_n(self.pad_id, width - real.len()));
             mask.extend(std::iter::repeat_n(1u32, real.len()));
             mask.extend(std::iter::repeat_n(0u32, width - real.len()));
         }
-        let shape = (encodings.len(), width);
+        let shape = (items.len(), width);
         let ids = Tensor::from_vec(ids, shape, &self.device)?;
         let mask = Tensor::from_vec(mask, shape, &self.device)?;
         let token_types = ids.zeros_like()?;
         let hidden = self.encoder.forward(&ids, &token_types, Some(&mask))?;
+        let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
+        let mean = hidden.broadcast_mul(&mask)?.sum(1)?.broadcast_div(&mask.sum(1)?)?;
+        let norms = mean.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
+        let embedding = mean.broadcast_div(&norms)?;
         let pooled = match self.pooling {
-            Pooling::Mean => {
-                let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
-                let summed = hidden.broadcast_mul(&mask)?.sum(1)?;
-                summed.broadcast_div(&mask.sum(1)?)?
-            }
+            Pooling::Mean => mean,
             Pooling::Cls => {
                 let first = hidden.narrow(1, 0, 1)?.squeeze(1)?;
                 match &self.pooler {
@@ -263,17 +257,17 @@ impl BertClassifier {
                 }
             }
         };
-        Ok(pooled)
+        Ok((pooled, embedding))
     }
 
-    /// Groups encodings (by index) into length-sorted batches within the size limits.
-    fn batches(encodings: &[tokenizers::Encoding]) -> Vec<Vec<usize>> {
-        let mut order: Vec<usize> = (0..encodings.len()).collect();
-        order.sort_by_key(|&i| encodings[i].get_ids().len());
+    /// Groups items (by index) into length-sorted batches within the size limits, so padding stays small.
+    fn batches(items: &[&Prepared]) -> Vec<Vec<usize>> {
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        order.sort_by_key(|&i| items[i].ids.len());
         let mut batches: Vec<Vec<usize>> = Vec::new();
         let mut current: Vec<usize> = Vec::new();
         for i in order {
-            let len = encodings[i].get_ids().len();
+            let len = items[i].ids.len();
             // Sorted ascending, so this text is the longest of the batch so far.
             if !current.is_empty()
                 && (current.len() == MAX_BATCH_TEXTS || (current.len() + 1) * len > MAX_BATCH_TOKENS)
@@ -308,18 +302,35 @@ impl Backend for BertClassifier {
         }
     }
 
-    fn predict(&self, texts: &[&str]) -> Result<Vec<Prediction>, BackendError> {
-        let encodings = self.encode(texts)?;
-        let mut out: Vec<Option<Prediction>> = vec![None; texts.len()];
-        for batch in Self::batches(&encodings) {
-            let members: Vec<&tokenizers::Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
-            let pooled = self.pooled(&members)?;
+    fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError> {
+        let inputs: Vec<String> = texts.iter().map(|t| format!("{}{}", self.text_prefix, t)).collect();
+        let encodings = self
+            .tokenizer
+            .encode_batch(inputs, true)
+            .map_err(|e| BackendError::Tokenization(e.to_string()))?;
+        Ok(texts
+            .iter()
+            .zip(encodings)
+            .map(|(text, encoding)| Prepared {
+                text: text.to_string(),
+                truncated: !encoding.get_overflowing().is_empty(),
+                ids: encoding.get_ids().to_vec(),
+            })
+            .collect())
+    }
+
+    fn predict(&self, items: &[&Prepared]) -> Result<Vec<Prediction>, BackendError> {
+        let mut out: Vec<Option<Prediction>> = vec![None; items.len()];
+        for batch in Self::batches(items) {
+            let members: Vec<&Prepared> = batch.iter().map(|&i| items[i]).collect();
+            let (pooled, embedding) = self.forward(&members)?;
+            let embeddings = embedding.to_vec2::<f32>()?;
             let polarity_rows = Self::probabilities(&self.classifier, &pooled)?;
             let emotion_rows = match &self.emotion_head {
                 Some((linear, _)) => Some(Self::probabilities(linear, &pooled)?),
                 None => None,
             };
-            for (row, &i) in batch.iter().enumerate() {
+            for (row, (&i, embedding)) in batch.iter().zip(embeddings).enumerate() {
                 let mut polarity = [0.0f32; 3];
                 for (p, label) in polarity_rows[row].iter().zip(&self.label_polarity) {
                     polarity[label.index()] += p;
@@ -337,28 +348,14 @@ impl Backend for BertClassifier {
                 out[i] = Some(Prediction {
                     polarity,
                     emotion,
-                    tokens: encodings[i].get_ids().len() as u32,
-                    truncated: !encodings[i].get_overflowing().is_empty(),
+                    embedding,
+                    tokens: items[i].ids.len() as u32,
+                    truncated: items[i].truncated,
                 });
             }
         }
         out.into_iter()
             .map(|p| p.ok_or_else(|| BackendError::Inference("a text got no prediction".into())))
             .collect()
-    }
-
-    fn embed(&self, texts: &[&str]) -> Result<Option<Vec<Vec<f32>>>, BackendError> {
-        let encodings = self.encode(texts)?;
-        let mut out: Vec<Vec<f32>> = vec![Vec::new(); texts.len()];
-        for batch in Self::batches(&encodings) {
-            let members: Vec<&tokenizers::Encoding> = batch.iter().map(|&i| &encodings[i]).collect();
-            let pooled = self.pooled(&members)?;
-            let norms = pooled.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
-            let rows = pooled.broadcast_div(&norms)?.to_vec2::<f32>()?;
-            for (row, &i) in rows.into_iter().zip(&batch) {
-                out[i] = row;
-            }
-        }
-        Ok(Some(out))
     }
 }

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::{Backend, BackendDescription, BackendError, BackendKind, Prediction};
+use super::{Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
 use crate::lexicon::Lexicon;
 
 pub struct LexiconBackend {
@@ -31,12 +31,22 @@ impl Backend for LexiconBackend {
         }
     }
 
-    fn predict(&self, texts: &[&str]) -> Result<Vec<Prediction>, BackendError> {
-        Ok(texts
+    fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError> {
+        Ok(texts.iter().map(|text| Prepared { text: text.to_string(), ids: Vec::new(), truncated: false }).collect())
+    }
+
+    fn predict(&self, items: &[&Prepared]) -> Result<Vec<Prediction>, BackendError> {
+        Ok(items
             .iter()
-            .map(|text| {
-                let score = self.lexicon.score(text);
-                Prediction { polarity: score.polarity, emotion: Some(score.emotion), tokens: 0, truncated: false }
+            .map(|item| {
+                let score = self.lexicon.score(&item.text);
+                Prediction {
+                    polarity: score.polarity,
+                    emotion: Some(score.emotion),
+                    embedding: Vec::new(),
+                    tokens: 0,
+                    truncated: false,
+                }
             })
             .collect())
     }

@@ -15,6 +15,23 @@ pub enum BackendKind {
     Lexicon,
 }
 
+/// A text made ready for a backend before it reaches the inference thread: token ids for the model,
+/// the text itself for the lexicon.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub text: String,
+    pub ids: Vec<u32>,
+    /// The text was longer than the model's max input and only its start will be read.
+    pub truncated: bool,
+}
+
+impl Prepared {
+    /// Padded-batch cost of this item, in tokens (at least 1, so lexicon items count too).
+    pub fn cost(&self) -> usize {
+        self.ids.len().max(1)
+    }
+}
+
 /// What a backend read from one text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prediction {
@@ -22,6 +39,8 @@ pub struct Prediction {
     pub polarity: [f32; 3],
     /// Emotion probabilities in `Emotion::ALL` order, when the backend has an emotion head.
     pub emotion: Option<[f32; 7]>,
+    /// Unit-length mean-pooled sentence embedding, when the backend has an encoder; empty otherwise.
+    pub embedding: Vec<f32>,
     /// Model tokens read (0 for the lexicon).
     pub tokens: u32,
     /// The text was longer than the model's max input and only its start was read.
@@ -37,7 +56,7 @@ pub struct BackendDescription {
     pub summary: String,
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum BackendError {
     #[error("model inference failed: {0}")]
     Inference(String),
@@ -51,16 +70,14 @@ impl From<candle_core::Error> for BackendError {
     }
 }
 
-/// One way to score texts. Implementations are called from blocking worker threads, never on the async runtime.
+/// One way to score texts. `prepare` runs on request threads (tokenization); `predict` runs on the
+/// inference worker, over items merged from many requests.
 pub trait Backend: Send + Sync {
     fn kind(&self) -> BackendKind;
     fn describe(&self) -> BackendDescription;
-    /// Scores a batch; the result has one prediction per text, in order.
-    fn predict(&self, texts: &[&str]) -> Result<Vec<Prediction>, BackendError>;
-    /// Mean-pooled sentence embeddings for relevance, when the backend has an encoder.
-    fn embed(&self, _texts: &[&str]) -> Result<Option<Vec<Vec<f32>>>, BackendError> {
-        Ok(None)
-    }
+    fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError>;
+    /// Scores a batch; the result has one prediction per item, in order.
+    fn predict(&self, items: &[&Prepared]) -> Result<Vec<Prediction>, BackendError>;
 }
 
 /// Emotion probabilities in `Emotion::ALL` order as a fixed array.

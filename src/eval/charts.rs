@@ -117,7 +117,10 @@ pub fn reliability(cal: &Calibration, title: &str) -> String {
     let mut s = open(width, height, title);
     let px = |v: f64| left + v * size;
     let py = |v: f64| top + (1.0 - v) * size;
-    let _ = write!(s, "<rect x=\"{left}\" y=\"{top}\" width=\"{size}\" height=\"{size}\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/>");
+    let _ = write!(
+        s,
+        "<rect x=\"{left}\" y=\"{top}\" width=\"{size}\" height=\"{size}\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/>"
+    );
     for k in 0..=4 {
         let v = k as f64 / 4.0;
         let _ = write!(
@@ -201,11 +204,19 @@ pub fn latency(l: &Latency, title: &str) -> String {
     let hi = h.edges_ms.last().copied().unwrap_or(1.0);
     let log = h.scale == "log" && lo > 0.0;
     let px = |v: f64| {
-        let t = if log { (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln()).max(1e-9) } else { (v - lo) / (hi - lo).max(1e-9) };
+        let t = if log {
+            (v.max(lo).ln() - lo.ln()) / (hi.ln() - lo.ln()).max(1e-9)
+        } else {
+            (v - lo) / (hi - lo).max(1e-9)
+        };
         left + t.clamp(0.0, 1.0) * w
     };
-    let max = h.counts.iter().copied().max().unwrap_or(0).max(1) as f64;
-    let _ = write!(s, "<rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{hgt}\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/>");
+    // Round the axis up to a multiple of 4 so the five grid lines fall on whole counts.
+    let max = (h.counts.iter().copied().max().unwrap_or(0).max(1) as f64 / 4.0).ceil() * 4.0;
+    let _ = write!(
+        s,
+        "<rect x=\"{left}\" y=\"{top}\" width=\"{w}\" height=\"{hgt}\" fill=\"#f6f8fa\" stroke=\"#d0d7de\"/>"
+    );
     for k in 0..=4 {
         let v = max * k as f64 / 4.0;
         let y = top + hgt - hgt * k as f64 / 4.0;

@@ -10,13 +10,13 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 
+use super::compare;
 use super::data::{self, Columns, DataOptions, Format, Kind};
 use super::load::LoadPlan;
 use super::report::{self, ServerInfo, TargetSummary};
 use super::scenario::{self, Scenario, StepSettings, Threshold};
 use super::step::{self, PolarityClasses, StepReport};
 use super::target::{InProcess, Remote, Target, TlsOptions};
-use super::compare;
 use crate::engine::Engine;
 
 #[derive(clap::Args, Debug, Clone)]
@@ -44,7 +44,12 @@ pub struct EvalArgs {
     #[arg(long = "column", value_name = "FIELD=NAME", env = "GONGQING_EVAL_COLUMNS", value_delimiter = ',')]
     pub columns: Vec<String>,
     /// Map a polarity label of the data, e.g. `--polarity-label 0=negative --polarity-label 1=positive`.
-    #[arg(long = "polarity-label", value_name = "RAW=POLARITY", env = "GONGQING_EVAL_POLARITY_LABELS", value_delimiter = ',')]
+    #[arg(
+        long = "polarity-label",
+        value_name = "RAW=POLARITY",
+        env = "GONGQING_EVAL_POLARITY_LABELS",
+        value_delimiter = ','
+    )]
     pub polarity_labels: Vec<String>,
     /// 2: read the service's 3-class output as negative vs positive (P(negative) against P(positive));
     /// 3: the service's label; auto: 2 when the gold labels hold no neutral.
@@ -69,7 +74,12 @@ pub struct EvalArgs {
     #[arg(long, env = "GONGQING_EVAL_TIMEOUT", default_value = "60s", value_parser = humantime::parse_duration)]
     pub timeout: Duration,
     /// Pass/fail gate, e.g. `--threshold 'polarity.accuracy>=0.65'`; applies to every step.
-    #[arg(long = "threshold", value_name = "METRIC OP NUMBER", env = "GONGQING_EVAL_THRESHOLDS", value_delimiter = ',')]
+    #[arg(
+        long = "threshold",
+        value_name = "METRIC OP NUMBER",
+        env = "GONGQING_EVAL_THRESHOLDS",
+        value_delimiter = ','
+    )]
     pub thresholds: Vec<String>,
     /// Evaluate only the first N items of each data file.
     #[arg(long, env = "GONGQING_EVAL_LIMIT")]
@@ -152,7 +162,11 @@ fn plan(args: &EvalArgs, input: &Path) -> anyhow::Result<Plan> {
         thresholds.extend(cli_thresholds.iter().cloned());
         let name = spec.name.clone().unwrap_or_else(|| {
             let s = stem(Path::new(&spec.data));
-            if scenario.steps.iter().filter(|o| stem(Path::new(&o.data)) == s).count() > 1 { format!("{s}-{}", i + 1) } else { s }
+            if scenario.steps.iter().filter(|o| stem(Path::new(&o.data)) == s).count() > 1 {
+                format!("{s}-{}", i + 1)
+            } else {
+                s
+            }
         });
         steps.push(Planned {
             name,
@@ -209,7 +223,12 @@ fn load_plan(s: &StepSettings, max_texts: Option<usize>, step: &str) -> anyhow::
 fn data_options(s: &StepSettings) -> anyhow::Result<DataOptions> {
     let mut columns = Columns::default();
     columns.apply(&s.columns)?;
-    Ok(DataOptions { format: s.format, kind: s.kind, columns, polarity_labels: data::polarity_map(&s.polarity_labels)? })
+    Ok(DataOptions {
+        format: s.format,
+        kind: s.kind,
+        columns,
+        polarity_labels: data::polarity_map(&s.polarity_labels)?,
+    })
 }
 
 /// Runs `gongqing eval`; returns the process exit status.
@@ -232,17 +251,11 @@ pub fn run(
     let plan = plan(&args, &input)?;
     let cli = cli_settings(&args)?;
     let target_url = args.target.clone().or(plan.target.clone()).unwrap_or_else(|| "inprocess".into());
-    let max_concurrency = plan
-        .steps
-        .iter()
-        .map(|s| cli.or(&s.settings).concurrency.unwrap_or(LoadPlan::default().concurrency))
-        .max()
-        .unwrap_or(1);
     let engine = if target_url == "inprocess" { Some(engine()?) } else { None };
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     let report = runtime.block_on(async {
         let target: Arc<dyn Target> = match engine {
-            Some(engine) => Arc::new(InProcess::new(Arc::new(engine), max_concurrency)),
+            Some(engine) => Arc::new(InProcess::new(engine)),
             None => {
                 if !target_url.contains("://") {
                     bail!("--target {target_url:?}: use http://HOST:PORT, https://HOST:PORT or inprocess");
@@ -267,7 +280,8 @@ pub fn run(
                     let reason = format!("{} not found (optional step)", planned.data);
                     eprintln!("{}: skipped: {reason}", planned.name);
                     let mut skipped = StepReport::skipped(&planned.name, reason, load);
-                    skipped.thresholds = scenario::check(&planned.name, &serde_json::Value::Null, &planned.thresholds, true);
+                    skipped.thresholds =
+                        scenario::check(&planned.name, &serde_json::Value::Null, &planned.thresholds, true);
                     steps.push(skipped);
                     continue;
                 }

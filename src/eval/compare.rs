@@ -106,7 +106,14 @@ fn side(path: &Path, r: &Report) -> Side {
         created_at: r.created_at.clone(),
         server: r.server.as_ref().map_or_else(
             || "Info unavailable".to_string(),
-            |s| format!("gongqing {} · {} · {}", s.version, s.backend, if s.model.is_empty() { "no model" } else { &s.model }),
+            |s| {
+                format!(
+                    "gongqing {} · {} · {}",
+                    s.version,
+                    s.backend,
+                    if s.model.is_empty() { "no model" } else { &s.model }
+                )
+            },
         ),
     }
 }
@@ -118,9 +125,8 @@ fn bootstrap(diffs: &[f64], resamples: usize, seed: u64) -> [f64; 2] {
     }
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
     let n = diffs.len();
-    let mut means: Vec<f64> = (0..resamples)
-        .map(|_| (0..n).map(|_| diffs[rng.random_range(0..n)]).sum::<f64>() / n as f64)
-        .collect();
+    let mut means: Vec<f64> =
+        (0..resamples).map(|_| (0..n).map(|_| diffs[rng.random_range(0..n)]).sum::<f64>() / n as f64).collect();
     means.sort_by(f64::total_cmp);
     [percentile(&means, 2.5), percentile(&means, 97.5)]
 }
@@ -164,14 +170,14 @@ fn compare_steps(name: &str, a: &StepReport, b: &StepReport, resamples: usize, s
     let mut tests = Vec::new();
     let items_b: BTreeMap<&str, _> = b.items.iter().map(|i| (i.id.as_str(), i)).collect();
     for (metric, get) in [
-        ("polarity.accuracy", (|i: &super::step::ItemRecord| i.polarity_correct) as fn(&super::step::ItemRecord) -> Option<bool>),
+        (
+            "polarity.accuracy",
+            (|i: &super::step::ItemRecord| i.polarity_correct) as fn(&super::step::ItemRecord) -> Option<bool>,
+        ),
         ("emotion.accuracy", |i| i.emotion_correct),
     ] {
-        let pairs: Vec<(bool, bool)> = a
-            .items
-            .iter()
-            .filter_map(|ia| Some((get(ia)?, get(items_b.get(ia.id.as_str())?)?)))
-            .collect();
+        let pairs: Vec<(bool, bool)> =
+            a.items.iter().filter_map(|ia| Some((get(ia)?, get(items_b.get(ia.id.as_str())?)?))).collect();
         if !pairs.is_empty() {
             tests.push(binary_test(metric, &pairs, resamples, seed));
         }
@@ -210,7 +216,8 @@ pub fn compare(path_a: &Path, a: &Report, path_b: &Path, b: &Report, resamples: 
     let ran = |r: &Report| r.steps.iter().filter(|s| s.skipped.is_none()).cloned().collect::<Vec<_>>();
     let (sa, sb) = (ran(a), ran(b));
     if sa.len() == 1 && sb.len() == 1 {
-        let name = if sa[0].name == sb[0].name { sa[0].name.clone() } else { format!("{} ↔ {}", sa[0].name, sb[0].name) };
+        let name =
+            if sa[0].name == sb[0].name { sa[0].name.clone() } else { format!("{} ↔ {}", sa[0].name, sb[0].name) };
         steps.push(compare_steps(&name, &sa[0], &sb[0], resamples, seed));
     } else {
         for step_a in &sa {
@@ -238,7 +245,9 @@ pub fn render(c: &Comparison) -> String {
         let _ = writeln!(out, "\n[{}]", step.step);
         let _ = writeln!(out, "  {:<28} {:>10} {:>10} {:>10}", "metric", "A", "B", "B−A");
         for m in &step.metrics {
-            let delta = m.delta.map_or_else(|| "—".into(), |d| if d.abs() >= 100.0 { format!("{d:+.1}") } else { format!("{d:+.4}") });
+            let delta = m
+                .delta
+                .map_or_else(|| "—".into(), |d| if d.abs() >= 100.0 { format!("{d:+.1}") } else { format!("{d:+.4}") });
             let _ = writeln!(out, "  {:<28} {:>10} {:>10} {:>10}", m.metric, num(m.a), num(m.b), delta);
         }
         for t in &step.tests {

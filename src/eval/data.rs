@@ -157,7 +157,11 @@ pub struct RankingCase {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dataset {
     /// Utterances; for conversations, their labelled turns (ids `CONVERSATION#TURN`, turn numbers from 0).
-    Classification { kind: Kind, items: Vec<Utterance>, conversations: usize },
+    Classification {
+        kind: Kind,
+        items: Vec<Utterance>,
+        conversations: usize,
+    },
     Ranking(Vec<RankingCase>),
 }
 
@@ -334,7 +338,8 @@ fn ranking_cases(records: &[Record], options: &DataOptions) -> anyhow::Result<Ve
         let at = || format!("line {line}");
         let id = id_of(record, &c.id).unwrap_or_else(|| format!("line-{line}"));
         if wide {
-            let customer = string_field(record, &c.customer).with_context(|| format!("line {line}: no {:?}", c.customer))?;
+            let customer =
+                string_field(record, &c.customer).with_context(|| format!("line {line}: no {:?}", c.customer))?;
             let candidates: Vec<String> = array_field(record, &c.candidates)
                 .with_context(at)?
                 .iter()
@@ -353,15 +358,22 @@ fn ranking_cases(records: &[Record], options: &DataOptions) -> anyhow::Result<Ve
             let context = context_field(record, &c.context).with_context(at)?;
             cases.push(RankingCase { id, customer, context, candidates, grades });
         } else {
-            let candidate = string_field(record, &c.candidate).with_context(|| format!("line {line}: no {:?}", c.candidate))?;
-            let grade = record.get(&c.grade).map(number).transpose().with_context(at)?.context(format!("line {line}: no grade"))?;
+            let candidate =
+                string_field(record, &c.candidate).with_context(|| format!("line {line}: no {:?}", c.candidate))?;
+            let grade = record
+                .get(&c.grade)
+                .map(number)
+                .transpose()
+                .with_context(at)?
+                .context(format!("line {line}: no grade"))?;
             match cases.last_mut().filter(|case| case.id == id) {
                 Some(case) => {
                     case.candidates.push(candidate);
                     case.grades.push(grade);
                 }
                 None => {
-                    let customer = string_field(record, &c.customer).with_context(|| format!("line {line}: no {:?}", c.customer))?;
+                    let customer = string_field(record, &c.customer)
+                        .with_context(|| format!("line {line}: no {:?}", c.customer))?;
                     let context = context_field(record, &c.context).with_context(at)?;
                     cases.push(RankingCase { id, customer, context, candidates: vec![candidate], grades: vec![grade] });
                 }

@@ -102,7 +102,8 @@ async fn call(target: &dyn Target, unit: &Call) -> Result<Answer, Failure> {
         Call::Classify(texts) => target.classify(texts).await.map(Answer::Classify),
         Call::Rank(request) => target.rank(request).await.map(Answer::Rank),
     };
-    result.map_err(|status| Failure { code: code_name(status.code()).to_string(), message: status.message().to_string() })
+    result
+        .map_err(|status| Failure { code: code_name(status.code()).to_string(), message: status.message().to_string() })
 }
 
 struct Shared {
@@ -113,7 +114,13 @@ struct Shared {
 }
 
 /// Runs `units` against `target` as `plan` says. `label` names the step on the progress bar.
-pub async fn run(target: Arc<dyn Target>, units: Vec<Call>, plan: &LoadPlan, label: &str, progress: bool) -> LoadOutcome {
+pub async fn run(
+    target: Arc<dyn Target>,
+    units: Vec<Call>,
+    plan: &LoadPlan,
+    label: &str,
+    progress: bool,
+) -> LoadOutcome {
     let units = Arc::new(units);
     let n = units.len();
     if n > 0 {
@@ -136,11 +143,9 @@ pub async fn run(target: Arc<dyn Target>, units: Vec<Call>, plan: &LoadPlan, lab
     } else {
         let bar = ProgressBar::new(fixed_total as u64);
         bar.set_style(
-            ProgressStyle::with_template(
-                "{msg} [{bar:32.cyan/blue}] {pos}/{len} requests, {per_sec}, eta {eta}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
+            ProgressStyle::with_template("{msg} [{bar:32.cyan/blue}] {pos}/{len} requests, {per_sec}, eta {eta}")
+                .expect("valid template")
+                .progress_chars("=> "),
         );
         bar
     };
@@ -157,7 +162,8 @@ pub async fn run(target: Arc<dyn Target>, units: Vec<Call>, plan: &LoadPlan, lab
     let requests_cap = plan.requests;
     let mut workers = Vec::new();
     for _ in 0..plan.concurrency.max(1) {
-        let (target, units, shared, next, bar) = (target.clone(), units.clone(), shared.clone(), next.clone(), bar.clone());
+        let (target, units, shared, next, bar) =
+            (target.clone(), units.clone(), shared.clone(), next.clone(), bar.clone());
         workers.push(tokio::spawn(async move {
             loop {
                 let k = next.fetch_add(1, Ordering::SeqCst);

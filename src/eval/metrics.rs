@@ -8,7 +8,8 @@
 //!   predictions (scikit-learn's `f1_score(average="macro")` default label set).
 //! - **confusion matrix**: `matrix[gold][predicted]`, rows and columns in `labels` order.
 //! - **calibration**: confidence = the probability the service gave its predicted label. 10 equal-width bins,
-//!   bin = min(⌊confidence × 10⌋, 9). ECE = Σ_b (n_b / N) · |accuracy_b − mean confidence_b|.
+//!   bin = min(⌊confidence × 10⌋, 9). ECE = Σ_b (n_b / N) · |accuracy_b − mean confidence_b|. An answer without a
+//!   probability for its label (no `emotion_scores` entry) is left out of calibration only.
 //! - **binary evaluation** of the 3-class output on 2-class gold data (no neutral gold label): predicted =
 //!   negative if P(negative) ≥ P(positive), else positive; confidence = the winner's probability renormalised over
 //!   the two, max(P−, P+) / (P− + P+) (0.5 when both are 0). The service's own neutral answer is not used.
@@ -88,7 +89,7 @@ pub struct ClassificationMetrics {
 pub fn classification(
     gold: &[String],
     pred: &[String],
-    confidence: &[f64],
+    confidence: &[Option<f64>],
     order: &[&str],
     mode: &str,
 ) -> ClassificationMetrics {
@@ -132,7 +133,12 @@ pub fn classification(
         labels: labels.clone(),
         per_class,
         confusion: Confusion { labels, matrix },
-        calibration: calibration(confidence, &gold.iter().zip(pred).map(|(g, p)| g == p).collect::<Vec<_>>(), 10),
+        calibration: {
+            // Items whose answer carried no probability for the predicted label are left out of calibration.
+            let (conf, right): (Vec<f64>, Vec<bool>) =
+                confidence.iter().zip(gold.iter().zip(pred)).filter_map(|(c, (g, p))| c.map(|c| (c, g == p))).unzip();
+            calibration(&conf, &right, 10)
+        },
     }
 }
 
@@ -191,12 +197,7 @@ pub fn binary_polarity(scores: [f64; 3]) -> (bool, f64) {
 
 /// DCG@k of grades in ranked order, gain 2^g − 1, discount log2(rank + 1).
 pub fn dcg_at(grades_in_order: &[f64], k: usize) -> f64 {
-    grades_in_order
-        .iter()
-        .take(k)
-        .enumerate()
-        .map(|(i, g)| (2f64.powf(*g) - 1.0) / ((i + 2) as f64).log2())
-        .sum()
+    grades_in_order.iter().take(k).enumerate().map(|(i, g)| (2f64.powf(*g) - 1.0) / ((i + 2) as f64).log2()).sum()
 }
 
 /// NDCG@k (see the module docs).

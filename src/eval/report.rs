@@ -121,7 +121,7 @@ pub fn definitions() -> BTreeMap<String, String> {
         ("accuracy", "correct / evaluated items; items whose request failed are left out and counted in errors.items_failed"),
         ("macro_f1", "unweighted mean of per-class F1 over the labels present in gold or predictions (scikit-learn average=\"macro\"); a zero denominator gives 0"),
         ("confusion", "matrix[gold][predicted], rows and columns in labels order"),
-        ("calibration", "confidence = the probability given to the predicted label; 10 equal-width bins, bin = min(floor(10c), 9); ECE = sum over bins of n_b/N * |accuracy_b - confidence_b|"),
+        ("calibration", "confidence = the probability given to the predicted label; 10 equal-width bins, bin = min(floor(10c), 9); ECE = sum over bins of n_b/N * |accuracy_b - confidence_b|; answers without a probability for their label are left out"),
         ("binary", "on 2-class gold data (no neutral label, or --polarity-classes 2): predicted = positive if P(positive) > P(negative) else negative; confidence = max(P-, P+) / (P- + P+); the service's neutral answer is not used"),
         ("ndcg@k", "DCG@k = sum_{i=1..k} (2^g_i - 1) / log2(i + 1) in the service's order, divided by the DCG@k of the grades sorted best first; all-zero grades score 0"),
         ("top1", "share of cases whose first-ranked candidate has the case's best grade"),
@@ -273,7 +273,13 @@ pub fn summary_lines(report: &Report) -> Vec<String> {
         let n = step.data.as_ref().map_or(0, |d| d.items);
         let mut parts = vec![format!("{}: {n} items", step.name)];
         if let Some(m) = &step.polarity {
-            parts.push(format!("polarity ({}) accuracy {} macro-F1 {} ECE {}", m.mode, f3(m.accuracy), f3(m.macro_f1), f3(m.calibration.ece)));
+            parts.push(format!(
+                "polarity ({}) accuracy {} macro-F1 {} ECE {}",
+                m.mode,
+                f3(m.accuracy),
+                f3(m.macro_f1),
+                f3(m.calibration.ece)
+            ));
         }
         if let Some(m) = &step.emotion {
             parts.push(format!("emotion accuracy {} macro-F1 {}", f3(m.accuracy), f3(m.macro_f1)));
@@ -289,10 +295,7 @@ pub fn summary_lines(report: &Report) -> Vec<String> {
             ));
         }
         if let (Some(l), Some(t)) = (&step.latency, &step.throughput) {
-            parts.push(format!(
-                "latency p50 {:.1} ms p99 {:.1} ms, {:.1} req/s",
-                l.p50_ms, l.p99_ms, t.requests_per_s
-            ));
+            parts.push(format!("latency p50 {:.1} ms p99 {:.1} ms, {:.1} req/s", l.p50_ms, l.p99_ms, t.requests_per_s));
         }
         if step.errors.total > 0 {
             parts.push(format!("{} failed requests {:?}", step.errors.total, step.errors.by_code));
@@ -307,7 +310,13 @@ pub fn summary_lines(report: &Report) -> Vec<String> {
             t.op,
             t.value,
             opt3(t.actual),
-            if t.skipped { "skipped" } else if t.passed { "ok" } else { "FAILED" }
+            if t.skipped {
+                "skipped"
+            } else if t.passed {
+                "ok"
+            } else {
+                "FAILED"
+            }
         ));
     }
     lines
@@ -326,7 +335,15 @@ fn md_classification(out: &mut String, task: &str, m: &ClassificationMetrics) {
     let _ = writeln!(out, "| class | precision | recall | F1 | support | predicted |\n|---|---|---|---|---|---|");
     for label in &m.labels {
         let c = &m.per_class[label];
-        let _ = writeln!(out, "| {label} | {} | {} | {} | {} | {} |", f3(c.precision), f3(c.recall), f3(c.f1), c.support, c.predicted);
+        let _ = writeln!(
+            out,
+            "| {label} | {} | {} | {} | {} | {} |",
+            f3(c.precision),
+            f3(c.recall),
+            f3(c.f1),
+            c.support,
+            c.predicted
+        );
     }
     let _ = writeln!(out, "\nConfusion matrix (rows gold, columns predicted):\n");
     let _ = writeln!(out, "| gold \\ predicted | {} |", m.confusion.labels.join(" | "));
@@ -345,7 +362,12 @@ fn md_cell(s: &str) -> String {
 pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# gongqing eval: {}\n", report.name);
-    let _ = writeln!(out, "- input: `{}`\n- created: {}\n- target: {} (`{}`)", report.input, report.created_at, report.target.kind, report.target.address);
+    let target = if report.target.kind == report.target.address {
+        report.target.kind.clone()
+    } else {
+        format!("{} (`{}`)", report.target.kind, report.target.address)
+    };
+    let _ = writeln!(out, "- input: `{}`\n- created: {}\n- target: {target}", report.input, report.created_at);
     match &report.server {
         Some(s) => {
             let _ = writeln!(
@@ -355,7 +377,11 @@ pub fn markdown(report: &Report) -> String {
                 s.backend,
                 if s.model.is_empty() { "—" } else { &s.model },
                 if s.model_description.is_empty() { String::new() } else { format!(" · {}", s.model_description) },
-                if s.fallback_reason.is_empty() { String::new() } else { format!(" · fallback: {}", s.fallback_reason) }
+                if s.fallback_reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" · fallback: {}", s.fallback_reason)
+                }
             );
         }
         None => {
@@ -365,9 +391,19 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(
         out,
         "- latency (all requests): p50 {:.2} ms · p90 {:.2} ms · p99 {:.2} ms · max {:.2} ms · {} requests",
-        report.latency.p50_ms, report.latency.p90_ms, report.latency.p99_ms, report.latency.max_ms, report.latency.requests
+        report.latency.p50_ms,
+        report.latency.p90_ms,
+        report.latency.p99_ms,
+        report.latency.max_ms,
+        report.latency.requests
     );
-    let _ = writeln!(out, "- errors: {} failed requests {:?}", report.errors.total, report.errors.by_code);
+    let codes: Vec<String> = report.errors.by_code.iter().map(|(code, n)| format!("{code} {n}")).collect();
+    let _ = writeln!(
+        out,
+        "- errors: {} failed requests{}",
+        report.errors.total,
+        if codes.is_empty() { String::new() } else { format!(" ({})", codes.join(", ")) }
+    );
     if !report.thresholds.is_empty() {
         let _ = writeln!(out, "- thresholds: **{}**", if report.passed { "all passed" } else { "FAILED" });
     }
@@ -423,7 +459,15 @@ pub fn markdown(report: &Report) -> String {
         if !step.thresholds.is_empty() {
             let _ = writeln!(out, "### Thresholds\n\n| metric | wanted | actual | |\n|---|---|---|---|");
             for t in &step.thresholds {
-                let _ = writeln!(out, "| {} | {} {} | {} | {} |", t.metric, t.op, t.value, opt3(t.actual), if t.passed { "✅" } else { "❌" });
+                let _ = writeln!(
+                    out,
+                    "| {} | {} {} | {} | {} |",
+                    t.metric,
+                    t.op,
+                    t.value,
+                    opt3(t.actual),
+                    if t.passed { "✅" } else { "❌" }
+                );
             }
             out.push('\n');
         }
@@ -463,7 +507,7 @@ h3 { font-size: 15px; margin: 18px 0 8px; }
 .badge.none { background: #eaeef2; color: var(--muted); }
 .kpis { display: grid; grid-template-columns: repeat(auto-fill, minmax(116px, 1fr)); gap: 8px; margin: 0 0 18px; }
 .kpi { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
-.kpi .v { font-size: 24px; font-weight: 650; }
+.kpi .v { font-size: 22px; font-weight: 650; white-space: nowrap; }
 .kpi .k { color: var(--muted); font-size: 12px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 18px 20px; margin: 0 0 18px; }
 .grid { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
@@ -479,7 +523,12 @@ footer { color: var(--muted); font-size: 12px; margin-top: 24px; }
 "#;
 
 fn kpi(out: &mut String, value: &str, key: &str) {
-    let _ = write!(out, "<div class=\"kpi\"><div class=\"v\">{}</div><div class=\"k\">{}</div></div>", esc(value), esc(key));
+    let _ = write!(
+        out,
+        "<div class=\"kpi\"><div class=\"v\">{}</div><div class=\"k\">{}</div></div>",
+        esc(value),
+        esc(key)
+    );
 }
 
 fn html_classification(out: &mut String, task: &str, m: &ClassificationMetrics, charts: &[(String, String, String)]) {
@@ -543,11 +592,14 @@ pub fn html(report: &Report) -> String {
     };
     let _ = write!(
         o,
-        "<header><div><h1>gongqing eval · {}</h1><p class=\"sub\">{} · target {} <code>{}</code></p><p class=\"sub\">server: {}</p></div>{badge}</header>",
+        "<header><div><h1>gongqing eval · {}</h1><p class=\"sub\">{} · target {}</p><p class=\"sub\">server: {}</p></div>{badge}</header>",
         esc(&report.name),
         esc(&report.created_at),
-        esc(&report.target.kind),
-        esc(&report.target.address),
+        if report.target.kind == report.target.address {
+            esc(&report.target.kind)
+        } else {
+            format!("{} <code>{}</code>", esc(&report.target.kind), esc(&report.target.address))
+        },
         esc(&server)
     );
     o.push_str("<section class=\"kpis\">");
@@ -594,9 +646,14 @@ pub fn html(report: &Report) -> String {
             html_classification(&mut o, "emotion", m, &charts);
         }
         if let Some(r) = &step.ranking {
-            let _ = write!(o, "<h3>Reply ranking <span class=\"small\">({} cases, {} graded pairs)</span></h3><div class=\"grid\">", r.n, r.pairs);
+            let _ = write!(
+                o,
+                "<h3>Reply ranking <span class=\"small\">({} cases, {} graded pairs)</span></h3><div class=\"grid\">",
+                r.n, r.pairs
+            );
             for (file, caption, svg) in charts.iter().filter(|(f, _, _)| f.ends_with("-ranking.svg")) {
-                let _ = write!(o, "<figure id=\"{}\">{svg}<figcaption>{}</figcaption></figure>", esc(file), esc(caption));
+                let _ =
+                    write!(o, "<figure id=\"{}\">{svg}<figcaption>{}</figcaption></figure>", esc(file), esc(caption));
             }
             let worst: Vec<_> = {
                 let mut cases: Vec<_> = step.cases.iter().filter(|c| c.scores.is_some()).collect();
@@ -627,7 +684,8 @@ pub fn html(report: &Report) -> String {
         if let (Some(l), Some(t)) = (&step.latency, &step.throughput) {
             o.push_str("<h3>Load and latency</h3><div class=\"grid\">");
             for (file, caption, svg) in charts.iter().filter(|(f, _, _)| f.ends_with("-latency.svg")) {
-                let _ = write!(o, "<figure id=\"{}\">{svg}<figcaption>{}</figcaption></figure>", esc(file), esc(caption));
+                let _ =
+                    write!(o, "<figure id=\"{}\">{svg}<figcaption>{}</figcaption></figure>", esc(file), esc(caption));
             }
             let _ = write!(
                 o,
@@ -718,9 +776,9 @@ pub fn html(report: &Report) -> String {
             )))
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         o,
-        "<footer>{} · schema {} · input <code>{}</code> · metric definitions in report.json → definitions</footer></main></body></html>\n",
+        "<footer>{} · schema {} · input <code>{}</code> · metric definitions in report.json → definitions</footer></main></body></html>",
         esc(&report.tool),
         esc(&report.schema),
         esc(&report.input)

@@ -130,9 +130,9 @@ impl Threshold {
 
     /// Parses `metric>=value` (the `--threshold` flag).
     pub fn parse_flag(flag: &str) -> anyhow::Result<Threshold> {
-        let at = flag
-            .find(['<', '>', '='])
-            .with_context(|| format!("--threshold {flag:?}: expected METRIC OP NUMBER, e.g. polarity.accuracy>=0.65"))?;
+        let at = flag.find(['<', '>', '=']).with_context(|| {
+            format!("--threshold {flag:?}: expected METRIC OP NUMBER, e.g. polarity.accuracy>=0.65")
+        })?;
         Threshold::parse(&flag[..at], &flag[at..])
     }
 

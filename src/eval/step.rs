@@ -215,8 +215,7 @@ pub fn score_item(item: &Utterance, result: Result<&proto::Classification, &Fail
     }
     if item.emotion.is_some() {
         let pred = emotion_name(c.emotion);
-        record.emotion_confidence =
-            c.emotion_scores.iter().find(|s| s.emotion == c.emotion).map(|s| s.score as f64);
+        record.emotion_confidence = c.emotion_scores.iter().find(|s| s.emotion == c.emotion).map(|s| s.score as f64);
         record.emotion_correct = Some(record.gold_emotion.as_deref() == Some(pred.as_str()));
         record.pred_emotion = Some(pred);
     }
@@ -224,7 +223,10 @@ pub fn score_item(item: &Utterance, result: Result<&proto::Classification, &Fail
 }
 
 /// Polarity and emotion metrics over item records.
-pub fn classification_metrics(records: &[ItemRecord], binary: bool) -> (Option<ClassificationMetrics>, Option<ClassificationMetrics>) {
+pub fn classification_metrics(
+    records: &[ItemRecord],
+    binary: bool,
+) -> (Option<ClassificationMetrics>, Option<ClassificationMetrics>) {
     let polarity_order: &[&str] = if binary { &["negative", "positive"] } else { &["negative", "neutral", "positive"] };
     let emotion_order: Vec<&str> = Emotion::ALL.iter().map(|e| e.name()).collect();
     let collect = |gold: fn(&ItemRecord) -> Option<&String>,
@@ -237,7 +239,7 @@ pub fn classification_metrics(records: &[ItemRecord], binary: bool) -> (Option<C
             if let (Some(gold), Some(pred)) = (gold(r), pred(r)) {
                 g.push(gold.clone());
                 p.push(pred.clone());
-                c.push(conf(r).unwrap_or(0.0));
+                c.push(conf(r));
             }
         }
         (g, p, c)
@@ -319,8 +321,10 @@ pub async fn run(
         Dataset::Classification { kind, items, conversations } => {
             let binary = is_binary(items, classes);
             let batch = plan.batch_size.max(1);
-            let units: Vec<Call> =
-                items.chunks(batch).map(|chunk| Call::Classify(chunk.iter().map(|i| i.text.clone()).collect())).collect();
+            let units: Vec<Call> = items
+                .chunks(batch)
+                .map(|chunk| Call::Classify(chunk.iter().map(|i| i.text.clone()).collect()))
+                .collect();
             let outcome = load::run(target, units, plan, name, progress).await;
             for (k, result) in outcome.first_pass.iter().enumerate() {
                 let chunk = &items[k * batch..((k + 1) * batch).min(items.len())];

@@ -2,7 +2,6 @@
 //! Both answer with the protobuf messages, so everything downstream (metrics, reports) is one code path.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -92,17 +91,15 @@ impl Target for Remote {
     }
 }
 
-/// The server's own request handlers (`EmpathyService`: validation, inference slots, conversions) called
+/// The server's own request handlers (`EmpathyService`: validation, batching, conversions) called
 /// directly, without a network in between.
 pub struct InProcess {
     service: EmpathyService,
 }
 
 impl InProcess {
-    /// `slots` inference calls run at once (use the evaluation's concurrency).
-    pub fn new(engine: Arc<Engine>, slots: usize) -> InProcess {
-        let slots = slots.max(1);
-        InProcess { service: EmpathyService::new(engine, slots, (slots * 4).max(256)) }
+    pub fn new(engine: Engine) -> InProcess {
+        InProcess { service: EmpathyService::new(crate::engine::shared(engine)) }
     }
 }
 

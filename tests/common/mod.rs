@@ -4,10 +4,9 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use candle_core::{DType, Device, Tensor};
-use gongqing::engine::{BackendChoice, Engine, EngineConfig};
+use gongqing::engine::{BackendChoice, Engine, EngineConfig, SharedEngine};
 use gongqing::proto::empathy_client::EmpathyClient;
 use gongqing::server::{serve, ServeOptions};
 use tonic::transport::Channel;
@@ -209,7 +208,7 @@ pub fn engine_config(model: &str, backend: BackendChoice) -> EngineConfig {
 
 pub struct TestServer {
     pub addr: std::net::SocketAddr,
-    pub engine: Arc<Engine>,
+    pub engine: SharedEngine,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     handle: Option<tokio::task::JoinHandle<()>>,
 }
@@ -220,7 +219,7 @@ impl TestServer {
     }
 
     pub async fn start_with(config: EngineConfig, options: ServeOptions) -> TestServer {
-        let engine = Arc::new(Engine::start(&config).expect("engine starts"));
+        let engine = gongqing::engine::shared(Engine::start(&config).expect("engine starts"));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
