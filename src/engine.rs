@@ -12,7 +12,8 @@ use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Pre
 use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
-use crate::judge::Turn;
+use crate::judge::conversation::{self, ConversationReading, RiskCues};
+use crate::judge::{Role, Turn};
 use crate::lexicon::{Lexicon, LexiconScore};
 
 /// Which backend the operator wants.
@@ -112,6 +113,7 @@ pub struct Engine {
     batcher: Batcher,
     lexicon: Arc<Lexicon>,
     ranker: Ranker,
+    risk_cues: RiskCues,
     limits: Limits,
     fallback_reason: Option<String>,
 }
@@ -174,6 +176,7 @@ impl Engine {
             backend,
             lexicon,
             ranker: Ranker::embedded(),
+            risk_cues: RiskCues::embedded(),
             limits: config.limits,
             fallback_reason,
         }
@@ -255,6 +258,59 @@ impl Engine {
             self.check_text(&format!("candidates[{i}]"), candidate.as_ref())?;
         }
         Ok(())
+    }
+
+    /// Checks an AnalyzeConversation request against the limits without running it.
+    pub fn validate_conversation(&self, turns: &[Turn]) -> Result<(), EngineError> {
+        if turns.is_empty() {
+            return Err(EngineError::InvalidInput("turns is empty; send the conversation, oldest turn first".into()));
+        }
+        if turns.len() > self.limits.max_context_turns {
+            return Err(EngineError::InvalidInput(format!(
+                "{} turns sent; the limit is {} (max_context_turns): send the most recent ones",
+                turns.len(),
+                self.limits.max_context_turns
+            )));
+        }
+        for (i, turn) in turns.iter().enumerate() {
+            self.check_text(&format!("turns[{i}].text"), &turn.text)?;
+        }
+        Ok(())
+    }
+
+    /// The customer's turns of a conversation: their indices and texts.
+    fn customer_turns(turns: &[Turn]) -> (Vec<usize>, Vec<&str>) {
+        turns.iter().enumerate().filter(|(_, t)| t.role == Role::Customer).map(|(i, t)| (i, t.text.as_str())).unzip()
+    }
+
+    fn finish_conversation(
+        &self,
+        turns: &[Turn],
+        indices: Vec<usize>,
+        readings: Vec<Classification>,
+    ) -> ConversationReading {
+        conversation::analyze(turns, indices.into_iter().zip(readings).collect(), &self.risk_cues)
+    }
+
+    /// Reads a conversation: the customer's emotion per turn, the trend, escalation risk and next move.
+    pub async fn analyze_conversation(
+        self: Arc<Self>,
+        turns: Vec<Turn>,
+        deadline: Option<Instant>,
+    ) -> Result<ConversationReading, EngineError> {
+        self.validate_conversation(&turns)?;
+        let (indices, texts) = Self::customer_turns(&turns);
+        let texts: Vec<String> = texts.into_iter().map(str::to_string).collect();
+        let readings = if texts.is_empty() { Vec::new() } else { self.clone().classify(texts, deadline).await? };
+        Ok(self.finish_conversation(&turns, indices, readings))
+    }
+
+    /// `analyze_conversation` for callers outside an async runtime.
+    pub fn analyze_conversation_blocking(&self, turns: &[Turn]) -> Result<ConversationReading, EngineError> {
+        self.validate_conversation(turns)?;
+        let (indices, texts) = Self::customer_turns(turns);
+        let readings = if texts.is_empty() { Vec::new() } else { self.classify_blocking(&texts)? };
+        Ok(self.finish_conversation(turns, indices, readings))
     }
 
     /// Validates, tokenizes and scores with the lexicon on the caller's thread, then queues for inference.

@@ -120,6 +120,13 @@ impl Empathy for Fake {
         }))
     }
 
+    async fn analyze_conversation(
+        &self,
+        _request: Request<proto::AnalyzeConversationRequest>,
+    ) -> Result<Response<proto::AnalyzeConversationResponse>, Status> {
+        Err(Status::unimplemented("the fixture server does not analyze conversations"))
+    }
+
     async fn info(&self, _request: Request<proto::InfoRequest>) -> Result<Response<proto::InfoResponse>, Status> {
         Ok(Response::new(proto::InfoResponse {
             version: "fake-1".into(),

@@ -290,3 +290,94 @@ async fn health_serves_and_reflection_lists_the_service() {
     assert!(names.contains(&"grpc.health.v1.Health".to_string()), "{names:?}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn analyze_conversation_reads_each_customer_turn_and_the_risk() {
+    let server = TestServer::start(lexicon_config()).await;
+    let mut client = server.client().await;
+    let turn = |role: proto::Role, text: &str| proto::Turn { role: role as i32, text: text.into() };
+    let calm = client
+        .analyze_conversation(proto::AnalyzeConversationRequest {
+            turns: vec![turn(proto::Role::Customer, "请问怎么修改收货地址？")],
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    let heated = client
+        .analyze_conversation(proto::AnalyzeConversationRequest {
+            turns: vec![
+                turn(proto::Role::Customer, "我的退款怎么还没到账？"),
+                turn(proto::Role::Agent, "您好，我们会尽快处理，请耐心等待。"),
+                turn(proto::Role::Customer, "这已经是第三次找你们了，还是没到账，太气人了！"),
+                turn(proto::Role::Agent, "请再等等。"),
+                turn(proto::Role::Customer, "再不给我解决我就打12315投诉，还要发微博曝光你们！"),
+            ],
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(heated.turns.iter().map(|t| t.index).collect::<Vec<_>>(), vec![0, 2, 4], "customer turns only");
+    assert!(heated.turns.iter().all(|t| t.classification.is_some()));
+    assert!(heated.escalation_risk > calm.escalation_risk + 0.5, "{} vs {}", heated.escalation_risk, calm.escalation_risk);
+    assert!((0.0..=1.0).contains(&heated.escalation_risk));
+    for reason in [proto::RiskReason::RegulatorThreat, proto::RiskReason::PublicComplaintThreat, proto::RiskReason::RepeatedContact] {
+        assert!(heated.reasons.contains(&(reason as i32)), "{reason:?} missing: {:?}", heated.reasons);
+    }
+    assert_eq!(heated.next_move, proto::NextMove::EscalateToSupervisor as i32);
+    assert!(!heated.suggestion.is_empty());
+    assert_eq!(calm.next_move, proto::NextMove::Answer as i32);
+
+    let empty = client.analyze_conversation(proto::AnalyzeConversationRequest { turns: vec![] }).await;
+    assert_eq!(empty.unwrap_err().code(), Code::InvalidArgument);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn overload_ends_every_call_with_an_answer_or_resource_exhausted_and_the_server_recovers() {
+    let config = EngineConfig {
+        batch: gongqing::batch::BatchLimits { max_queued_requests: 2, max_batch_texts: 4, ..Default::default() },
+        ..lexicon_config()
+    };
+    let backend = std::sync::Arc::new(common::SlowBackend { delay: std::time::Duration::from_millis(30) });
+    let server = TestServer::start_on(backend, config).await;
+    let channel = server.channel().await;
+    let calls: Vec<_> = (0..60)
+        .map(|i| {
+            let mut client = gongqing::proto::empathy_client::EmpathyClient::new(channel.clone());
+            let text = "等".repeat(i % 7 + 1);
+            let mut request = tonic::Request::new(classify(&[&text, &text]));
+            if i % 5 == 0 {
+                request.set_timeout(std::time::Duration::from_millis(40));
+            }
+            tokio::spawn(async move { (text, client.classify(request).await) })
+        })
+        .collect();
+    let (mut answered, mut refused) = (0, 0);
+    for call in calls {
+        let (text, outcome) = call.await.unwrap();
+        match outcome {
+            Ok(response) => {
+                answered += 1;
+                for result in response.into_inner().results {
+                    assert_eq!(scores(&result), common::SlowBackend::expected(&text), "a correct answer under load");
+                }
+            }
+            Err(status) => {
+                assert!(
+                    matches!(status.code(), Code::ResourceExhausted | Code::DeadlineExceeded | Code::Cancelled),
+                    "unexpected {status:?}"
+                );
+                refused += 1;
+            }
+        }
+    }
+    assert_eq!(answered + refused, 60);
+    assert!(answered > 0, "some calls are answered");
+    assert!(refused > 0, "a queue of 2 cannot hold 60 concurrent calls");
+    assert_eq!(server.engine.load().info().queued, 0, "the queue drains");
+    // Back to normal afterwards.
+    let mut client = server.client().await;
+    let after = client.classify(classify(&["等等"])).await.unwrap().into_inner();
+    assert_eq!(scores(&after.results[0]), common::SlowBackend::expected("等等"));
+    server.stop().await;
+}

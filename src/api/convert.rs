@@ -4,6 +4,7 @@ use crate::backend::BackendKind;
 use crate::batch::BatchError;
 use crate::engine::EngineError;
 use crate::judge::rank::{Fault, Missing, ReplyJudgement};
+use crate::judge::conversation::{ConversationReading, NextMove, RiskReason, Trend};
 use crate::judge::{Classification, Role, Turn};
 use crate::labels::{Emotion, Polarity};
 use crate::proto;
@@ -108,8 +109,8 @@ pub fn ranked_reply(judgement: &ReplyJudgement, candidates: &[String]) -> proto:
     }
 }
 
-/// Reads request turns; an unspecified or unknown role is a caller error.
-pub fn turns(turns: Vec<proto::Turn>) -> Result<Vec<Turn>, tonic::Status> {
+/// Reads request turns; an unspecified or unknown role is a caller error naming `field`.
+pub fn turns(turns: Vec<proto::Turn>, field: &str) -> Result<Vec<Turn>, tonic::Status> {
     turns
         .into_iter()
         .enumerate()
@@ -119,7 +120,7 @@ pub fn turns(turns: Vec<proto::Turn>) -> Result<Vec<Turn>, tonic::Status> {
                 Ok(proto::Role::Agent) => Role::Agent,
                 _ => {
                     return Err(tonic::Status::invalid_argument(format!(
-                        "context[{i}].role must be ROLE_CUSTOMER or ROLE_AGENT"
+                        "{field}[{i}].role must be ROLE_CUSTOMER or ROLE_AGENT"
                     )))
                 }
             };
@@ -138,5 +139,52 @@ pub fn status(error: EngineError) -> tonic::Status {
             tracing::warn!(error = %other, "request failed");
             tonic::Status::internal(other.to_string())
         }
+    }
+}
+
+fn risk_reason(r: RiskReason) -> proto::RiskReason {
+    match r {
+        RiskReason::RisingAnger => proto::RiskReason::RisingAnger,
+        RiskReason::RepeatedContact => proto::RiskReason::RepeatedContact,
+        RiskReason::PublicComplaintThreat => proto::RiskReason::PublicComplaintThreat,
+        RiskReason::RegulatorThreat => proto::RiskReason::RegulatorThreat,
+        RiskReason::MoneyAnxiety => proto::RiskReason::MoneyAnxiety,
+        RiskReason::BrokenPromise => proto::RiskReason::BrokenPromise,
+        RiskReason::PersistentNegativity => proto::RiskReason::PersistentNegativity,
+        RiskReason::AsksForSupervisor => proto::RiskReason::AsksForSupervisor,
+    }
+}
+
+pub fn conversation(reading: &ConversationReading) -> proto::AnalyzeConversationResponse {
+    proto::AnalyzeConversationResponse {
+        turns: reading
+            .turns
+            .iter()
+            .map(|(index, c)| proto::TurnReading { index: *index as u32, classification: Some(classification(c)) })
+            .collect(),
+        trend: match reading.trend {
+            Trend::Improving => proto::Trend::Improving,
+            Trend::Stable => proto::Trend::Stable,
+            Trend::Worsening => proto::Trend::Worsening,
+        } as i32,
+        escalation_risk: reading.escalation_risk,
+        reasons: reading.reasons.iter().map(|r| risk_reason(*r) as i32).collect(),
+        next_move: match reading.next_move {
+            NextMove::AcknowledgeFirst => proto::NextMove::AcknowledgeFirst,
+            NextMove::OwnAndAct => proto::NextMove::OwnAndAct,
+            NextMove::EscalateToSupervisor => proto::NextMove::EscalateToSupervisor,
+            NextMove::ConfirmAndClose => proto::NextMove::ConfirmAndClose,
+            NextMove::Answer => proto::NextMove::Answer,
+        } as i32,
+        suggestion: reading.suggestion.clone(),
+        risk_evidence: reading
+            .evidence
+            .iter()
+            .map(|e| proto::Evidence {
+                term: e.term.clone(),
+                kind: format!("risk:{}", serde_json::to_value(e.reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                weight: 0.0,
+            })
+            .collect(),
     }
 }

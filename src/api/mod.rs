@@ -61,7 +61,7 @@ impl Empathy for EmpathyService {
     ) -> Result<Response<proto::RankRepliesResponse>, Status> {
         let deadline = deadline(&request);
         let request = request.into_inner();
-        let context = convert::turns(request.context)?;
+        let context = convert::turns(request.context, "context")?;
         let candidates = request.candidates;
         let engine = self.engine.load_full();
         let ranking = engine
@@ -72,6 +72,17 @@ impl Empathy for EmpathyService {
             ranked: ranking.ranked.iter().map(|j| convert::ranked_reply(j, &candidates)).collect(),
             customer: Some(convert::classification(&ranking.customer)),
         }))
+    }
+
+    async fn analyze_conversation(
+        &self,
+        request: Request<proto::AnalyzeConversationRequest>,
+    ) -> Result<Response<proto::AnalyzeConversationResponse>, Status> {
+        let deadline = deadline(&request);
+        let turns = convert::turns(request.into_inner().turns, "turns")?;
+        let engine = self.engine.load_full();
+        let reading = engine.analyze_conversation(turns, deadline).await.map_err(convert::status)?;
+        Ok(Response::new(convert::conversation(&reading)))
     }
 
     async fn info(&self, _request: Request<proto::InfoRequest>) -> Result<Response<proto::InfoResponse>, Status> {

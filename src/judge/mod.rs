@@ -1,6 +1,7 @@
 //! Judgments built on top of backend predictions: the customer's emotion, reply ranking, conversation trends.
 //! Everything here is pure computation over already-scored inputs; no I/O, no model calls.
 
+pub mod conversation;
 pub mod emotion;
 pub mod rank;
 

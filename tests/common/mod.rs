@@ -258,3 +258,66 @@ impl TestServer {
         }
     }
 }
+
+/// A backend that takes `delay` per batch and scores a text by its length, so answers can be checked
+/// and a queue can be made to fill up.
+pub struct SlowBackend {
+    pub delay: std::time::Duration,
+}
+
+impl SlowBackend {
+    pub fn expected(text: &str) -> [f32; 3] {
+        let negative = (text.chars().count() % 10) as f32 / 10.0;
+        [negative, 1.0 - negative, 0.0]
+    }
+}
+
+impl gongqing::backend::Backend for SlowBackend {
+    fn kind(&self) -> gongqing::backend::BackendKind {
+        gongqing::backend::BackendKind::Model
+    }
+    fn describe(&self) -> gongqing::backend::BackendDescription {
+        gongqing::backend::BackendDescription { summary: "slow test backend".into(), ..Default::default() }
+    }
+    fn prepare(&self, texts: &[&str]) -> Result<Vec<gongqing::backend::Prepared>, gongqing::backend::BackendError> {
+        Ok(texts
+            .iter()
+            .map(|t| gongqing::backend::Prepared { text: t.to_string(), ids: vec![1; t.chars().count() + 2], truncated: false })
+            .collect())
+    }
+    fn predict(
+        &self,
+        items: &[&gongqing::backend::Prepared],
+    ) -> Result<Vec<gongqing::backend::Prediction>, gongqing::backend::BackendError> {
+        std::thread::sleep(self.delay);
+        Ok(items
+            .iter()
+            .map(|item| gongqing::backend::Prediction {
+                polarity: Self::expected(&item.text),
+                emotion: None,
+                embedding: Vec::new(),
+                tokens: item.ids.len() as u32,
+                truncated: false,
+            })
+            .collect())
+    }
+}
+
+impl TestServer {
+    /// A server on an engine built around `backend`.
+    pub async fn start_on(backend: std::sync::Arc<dyn gongqing::backend::Backend>, config: EngineConfig) -> TestServer {
+        let engine = gongqing::engine::shared(Engine::with_backend(backend, &config).expect("engine starts"));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let served = engine.clone();
+        let handle = tokio::spawn(async move {
+            serve(served, listener, ServeOptions::default(), async {
+                let _ = rx.await;
+            })
+            .await
+            .expect("server runs");
+        });
+        TestServer { addr, engine, shutdown: Some(tx), handle: Some(handle) }
+    }
+}
