@@ -19,8 +19,9 @@
 
 use std::fs;
 
+use gongqing::eval::metrics;
 use gongqing::judge::rank::{
-    feature_sign, ndcg_at_k, pairwise_accuracy, top1, CaseView, FeatureRow, Ranker, Weights, FEATURES, N_FEATURES,
+    feature_sign, CaseView, FeatureRow, Ranker, Weights, FEATURES, N_FEATURES,
     PRIOR_WEIGHTS,
 };
 use gongqing::judge::{Role, Turn};
@@ -139,20 +140,17 @@ fn ranked_grades(case: &Case, theta: &[f64; N_FEATURES]) -> (Vec<u8>, Vec<f32>) 
     (order.iter().map(|i| case.grades[*i]).collect(), scores)
 }
 
+/// The evaluator's own ranking metrics (NDCG@3, top-1, pooled pairwise accuracy), so fitting and
+/// `gongqing eval` report the same numbers.
 fn evaluate<'a>(items: impl Iterator<Item = (&'a Case, [f64; N_FEATURES])>) -> Metrics {
-    let (mut n, mut m): (f64, Metrics) = (0.0, Metrics::default());
-    let mut pw_n: f64 = 0.0;
-    for (case, theta) in items {
-        let (g, scores) = ranked_grades(case, &theta);
-        m.ndcg3 += ndcg_at_k(&g, 3);
-        m.top1 += if top1(&g) { 1.0 } else { 0.0 };
-        if let Some(p) = pairwise_accuracy(&scores, &case.grades) {
-            m.pairwise += p;
-            pw_n += 1.0;
-        }
-        n += 1.0;
-    }
-    Metrics { ndcg3: m.ndcg3 / n, top1: m.top1 / n, pairwise: m.pairwise / pw_n.max(1.0) }
+    let cases: Vec<metrics::CaseScores> = items
+        .map(|(case, theta)| {
+            let (g, _) = ranked_grades(case, &theta);
+            metrics::case_scores(&g.iter().map(|&x| f64::from(x)).collect::<Vec<_>>())
+        })
+        .collect();
+    let m = metrics::ranking(&cases);
+    Metrics { ndcg3: m.ndcg3, top1: m.top1, pairwise: m.pairwise_accuracy }
 }
 
 fn loco(cases: &[Case], lambda: f64, center: &[f64; N_FEATURES]) -> Metrics {
@@ -252,8 +250,9 @@ fn main() {
     if verbose {
         for case in &cases {
             let (g, scores) = ranked_grades(case, &theta);
-            if !top1(&g) || ndcg_at_k(&g, 3) < 0.9 {
-                println!("-- {} ndcg {:.3} ranked grades {:?}", case.id, ndcg_at_k(&g, 3), g);
+            let scored = metrics::case_scores(&g.iter().map(|&x| f64::from(x)).collect::<Vec<_>>());
+            if !scored.top1 || scored.ndcg3 < 0.9 {
+                println!("-- {} ndcg {:.3} ranked grades {:?}", case.id, scored.ndcg3, g);
                 let mut order: Vec<usize> = (0..scores.len()).collect();
                 order.sort_by(|a, b| scores[*b].total_cmp(&scores[*a]).then(a.cmp(b)));
                 for i in order {

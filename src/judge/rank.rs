@@ -1321,57 +1321,6 @@ fn reason_of(row: &FeatureRow, c: &Components, missing: &[Missing], ctx: &CaseCt
     line.replace('\n', " ")
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Metrics (used by the fitting example and the tests)
-// ---------------------------------------------------------------------------------------------------------
-
-/// NDCG@k with gain 2^g − 1 and log2 discount; `ranked_grades` are the grades in ranked order, the ideal comes
-/// from the same grades sorted. 1.0 when every grade is 0.
-pub fn ndcg_at_k(ranked_grades: &[u8], k: usize) -> f64 {
-    let dcg = |g: &[u8]| -> f64 {
-        g.iter().take(k).enumerate().map(|(i, &x)| ((1u64 << x.min(16)) as f64 - 1.0) / ((i as f64) + 2.0).log2()).sum()
-    };
-    let mut ideal = ranked_grades.to_vec();
-    ideal.sort_unstable_by(|a, b| b.cmp(a));
-    let idcg = dcg(&ideal);
-    if idcg <= 0.0 {
-        1.0
-    } else {
-        dcg(ranked_grades) / idcg
-    }
-}
-
-/// Whether the first-ranked candidate has the case's best grade.
-pub fn top1(ranked_grades: &[u8]) -> bool {
-    match (ranked_grades.first(), ranked_grades.iter().max()) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    }
-}
-
-/// Share of differently graded pairs that the scores order correctly (ties count half); None without pairs.
-pub fn pairwise_accuracy(scores: &[f32], grades: &[u8]) -> Option<f64> {
-    let mut total = 0.0;
-    let mut right = 0.0;
-    for i in 0..grades.len().min(scores.len()) {
-        for j in 0..grades.len().min(scores.len()) {
-            if grades[i] > grades[j] {
-                total += 1.0;
-                if scores[i] > scores[j] {
-                    right += 1.0;
-                } else if scores[i] == scores[j] {
-                    right += 0.5;
-                }
-            }
-        }
-    }
-    if total == 0.0 {
-        None
-    } else {
-        Some(right / total)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1551,15 +1500,6 @@ mod tests {
         assert!(off.faults.contains(&Fault::OffTopic), "{off:?}");
         assert!(off.missing.contains(&Missing::Relevance));
         assert!(judgement(&ranked, 0).components.relevance > 0.5);
-    }
-
-    #[test]
-    fn metrics_are_correct() {
-        assert!((ndcg_at_k(&[3, 2, 1, 0], 3) - 1.0).abs() < 1e-9);
-        assert!(ndcg_at_k(&[0, 1, 3, 2], 3) < 0.6);
-        assert!(top1(&[3, 0]) && !top1(&[2, 3]));
-        assert_eq!(pairwise_accuracy(&[1.0, 0.0], &[3, 0]), Some(1.0));
-        assert_eq!(pairwise_accuracy(&[0.0, 1.0], &[3, 0]), Some(0.0));
     }
 
     #[test]
