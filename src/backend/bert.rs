@@ -1,22 +1,21 @@
 //! A BERT-family sequence classifier on candle: the Hugging Face `BertForSequenceClassification` layout
 //! (CLS + pooler, or mean pooling) with an optional emotion head, loaded from f32 or f16 safetensors.
+//! The encoder itself (`encoder.rs`) runs on packed, unpadded tokens.
 
 use std::collections::BTreeMap;
 
-use candle_core::{DType, Device, Module, Tensor, D};
+use candle_core::{Device, Module, Tensor, D};
 use candle_nn::{Linear, VarBuilder};
-use candle_transformers::models::bert::{BertModel, Config as BertConfig};
 use serde::Deserialize;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
+use super::encoder::{Encoder, EncoderConfig, COMPUTE_DTYPE};
 use super::load::{LoadError, ModelFiles};
 use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
 use crate::labels::{softmax, Emotion, Polarity};
 
-/// Texts per forward pass within one call; longer lists are split after sorting by length.
-const MAX_BATCH_TEXTS: usize = 32;
-/// Padded tokens per forward pass within one call.
-const MAX_BATCH_TOKENS: usize = 8192;
+/// Tokens per forward pass within one call, bounding the activations' memory; longer lists are split.
+const MAX_PASS_TOKENS: usize = 8192;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -48,7 +47,7 @@ struct HeadConfig {
 }
 
 pub struct BertClassifier {
-    encoder: BertModel,
+    encoder: Encoder,
     pooler: Option<Linear>,
     classifier: Linear,
     /// Polarity of each classifier output, in the model's label order.
@@ -61,7 +60,6 @@ pub struct BertClassifier {
     text_prefix: String,
     max_tokens: usize,
     pad_id: u32,
-    device: Device,
     summary: String,
     source: String,
 }
@@ -113,7 +111,7 @@ impl BertClassifier {
                 )));
             }
         }
-        let config: BertConfig = serde_json::from_str(&config_text).map_err(|e| {
+        let config: EncoderConfig = serde_json::from_str(&config_text).map_err(|e| {
             LoadError::Unsupported(format!("{} is not a usable BERT config: {e}", files.config.display()))
         })?;
 
@@ -160,10 +158,9 @@ impl BertClassifier {
         // Read the file into memory rather than mmap it: a file replaced while serving must not crash the server.
         let bytes = std::fs::read(&files.weights)
             .map_err(|e| LoadError::Missing(format!("{}: {e}", files.weights.display())))?;
-        let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &device)
+        let vb = VarBuilder::from_buffered_safetensors(bytes, COMPUTE_DTYPE, &device)
             .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.weights.display())))?;
-        let encoder = BertModel::load(vb.clone(), &config)
-            .map_err(|e| LoadError::Corrupt(format!("encoder weights: {e}")))?;
+        let encoder = Encoder::load(vb.clone(), &config)?;
         let hidden = config.hidden_size;
         let pooler = match head.gongqing.pooling {
             Pooling::Cls => read_linear(&vb, "bert.pooler.dense", hidden)?,
@@ -219,38 +216,21 @@ impl BertClassifier {
             text_prefix: head.gongqing.text_prefix,
             max_tokens,
             pad_id,
-            device,
             summary,
             source: files.source.clone(),
         })
     }
 
-    /// Pooled sentence vectors `[batch, hidden]` for the classifier, and unit-length mean-pooled embeddings,
-    /// for one padded batch.
+    /// Pooled sentence vectors `[batch, hidden]` for the classifier, and unit-length mean-pooled embeddings.
     fn forward(&self, items: &[&Prepared]) -> Result<(Tensor, Tensor), BackendError> {
-        let width = items.iter().map(|e| e.ids.len()).max().unwrap_or(1).max(1);
-        let mut ids = Vec::with_capacity(width * items.len());
-        let mut mask = Vec::with_capacity(width * items.len());
-        for item in items {
-            let real = &item.ids;
-            ids.extend_from_slice(real);
-            ids.extend(std::iter::repeat_n(self.pad_id, width - real.len()));
-            mask.extend(std::iter::repeat_n(1u32, real.len()));
-            mask.extend(std::iter::repeat_n(0u32, width - real.len()));
-        }
-        let shape = (items.len(), width);
-        let ids = Tensor::from_vec(ids, shape, &self.device)?;
-        let mask = Tensor::from_vec(mask, shape, &self.device)?;
-        let token_types = ids.zeros_like()?;
-        let hidden = self.encoder.forward(&ids, &token_types, Some(&mask))?;
-        let mask = mask.to_dtype(DType::F32)?.unsqueeze(2)?;
-        let mean = hidden.broadcast_mul(&mask)?.sum(1)?.broadcast_div(&mask.sum(1)?)?;
+        let packed = self.encoder.forward(items)?;
+        let mean = packed.mean()?;
         let norms = mean.sqr()?.sum_keepdim(D::Minus1)?.sqrt()?.clamp(1e-12, f32::MAX)?;
         let embedding = mean.broadcast_div(&norms)?;
         let pooled = match self.pooling {
             Pooling::Mean => mean,
             Pooling::Cls => {
-                let first = hidden.narrow(1, 0, 1)?.squeeze(1)?;
+                let first = packed.first()?;
                 match &self.pooler {
                     Some(pooler) => pooler.forward(&first)?.tanh()?,
                     None => first,
@@ -260,26 +240,23 @@ impl BertClassifier {
         Ok((pooled, embedding))
     }
 
-    /// Groups items (by index) into length-sorted batches within the size limits, so padding stays small.
-    fn batches(items: &[&Prepared]) -> Vec<Vec<usize>> {
-        let mut order: Vec<usize> = (0..items.len()).collect();
-        order.sort_by_key(|&i| items[i].ids.len());
-        let mut batches: Vec<Vec<usize>> = Vec::new();
+    /// Splits items (by index, in order) into forward passes under the token budget.
+    fn passes(items: &[&Prepared]) -> Vec<Vec<usize>> {
+        let mut passes: Vec<Vec<usize>> = Vec::new();
         let mut current: Vec<usize> = Vec::new();
-        for i in order {
-            let len = items[i].ids.len();
-            // Sorted ascending, so this text is the longest of the batch so far.
-            if !current.is_empty()
-                && (current.len() == MAX_BATCH_TEXTS || (current.len() + 1) * len > MAX_BATCH_TOKENS)
-            {
-                batches.push(std::mem::take(&mut current));
+        let mut tokens = 0;
+        for (i, item) in items.iter().enumerate() {
+            if !current.is_empty() && tokens + item.ids.len() > MAX_PASS_TOKENS {
+                passes.push(std::mem::take(&mut current));
+                tokens = 0;
             }
             current.push(i);
+            tokens += item.ids.len();
         }
         if !current.is_empty() {
-            batches.push(current);
+            passes.push(current);
         }
-        batches
+        passes
     }
 
     fn probabilities(linear: &Linear, pooled: &Tensor) -> Result<Vec<Vec<f32>>, BackendError> {
@@ -311,17 +288,20 @@ impl Backend for BertClassifier {
         Ok(texts
             .iter()
             .zip(encodings)
-            .map(|(text, encoding)| Prepared {
-                text: text.to_string(),
-                truncated: !encoding.get_overflowing().is_empty(),
-                ids: encoding.get_ids().to_vec(),
+            .map(|(text, encoding)| {
+                let mut ids = encoding.get_ids().to_vec();
+                if ids.is_empty() {
+                    // A tokenizer without special tokens gives nothing for an empty text; the encoder needs a token.
+                    ids.push(self.pad_id);
+                }
+                Prepared { text: text.to_string(), truncated: !encoding.get_overflowing().is_empty(), ids }
             })
             .collect())
     }
 
     fn predict(&self, items: &[&Prepared]) -> Result<Vec<Prediction>, BackendError> {
         let mut out: Vec<Option<Prediction>> = vec![None; items.len()];
-        for batch in Self::batches(items) {
+        for batch in Self::passes(items) {
             let members: Vec<&Prepared> = batch.iter().map(|&i| items[i]).collect();
             let (pooled, embedding) = self.forward(&members)?;
             let embeddings = embedding.to_vec2::<f32>()?;

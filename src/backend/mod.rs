@@ -2,6 +2,7 @@
 //! Two implementations sit behind one trait: the candle BERT classifier and the lexicon scorer.
 
 pub mod bert;
+pub mod encoder;
 pub mod lexicon;
 pub mod load;
 

@@ -1,0 +1,277 @@
+//! A BERT encoder on candle tensors that runs on packed, unpadded tokens: every text of a batch is laid end to
+//! end, so the dense layers (nearly all the work) run as one large matrix product and no padding is computed.
+//! Attention, the only step that needs sequence boundaries, runs per text.
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use serde::Deserialize;
+
+use super::load::LoadError;
+use super::Prepared;
+
+/// The Hugging Face `BertConfig` fields the encoder needs.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EncoderConfig {
+    pub vocab_size: usize,
+    pub hidden_size: usize,
+    pub num_hidden_layers: usize,
+    pub num_attention_heads: usize,
+    pub intermediate_size: usize,
+    #[serde(default = "default_act")]
+    pub hidden_act: String,
+    pub max_position_embeddings: usize,
+    #[serde(default = "default_type_vocab")]
+    pub type_vocab_size: usize,
+    #[serde(default = "default_eps")]
+    pub layer_norm_eps: f64,
+    #[serde(default)]
+    pub pad_token_id: usize,
+    pub position_embedding_type: Option<String>,
+}
+
+fn default_act() -> String {
+    "gelu".into()
+}
+fn default_type_vocab() -> usize {
+    2
+}
+fn default_eps() -> f64 {
+    1e-12
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Activation {
+    /// Exact erf GELU, what BERT checkpoints call "gelu".
+    Gelu,
+    /// tanh-approximated GELU.
+    GeluTanh,
+    Relu,
+}
+
+impl EncoderConfig {
+    fn activation(&self) -> Result<Activation, LoadError> {
+        match self.hidden_act.as_str() {
+            "gelu" => Ok(Activation::Gelu),
+            "gelu_new" | "gelu_pytorch_tanh" | "gelu_fast" => Ok(Activation::GeluTanh),
+            "relu" => Ok(Activation::Relu),
+            other => Err(LoadError::Unsupported(format!("hidden_act {other:?}"))),
+        }
+    }
+
+    fn check(&self) -> Result<(), LoadError> {
+        if let Some(kind) = &self.position_embedding_type {
+            if kind != "absolute" {
+                return Err(LoadError::Unsupported(format!("position_embedding_type {kind:?}")));
+            }
+        }
+        if self.num_attention_heads == 0 || self.hidden_size % self.num_attention_heads != 0 {
+            return Err(LoadError::Corrupt(format!(
+                "hidden_size {} is not a multiple of num_attention_heads {}",
+                self.hidden_size, self.num_attention_heads
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// `x · W + b` with W stored transposed and contiguous, so the product reads it row by row.
+struct Dense {
+    weight_t: Tensor,
+    bias: Tensor,
+}
+
+impl Dense {
+    fn load(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Dense> {
+        let weight = vb.get((outputs, inputs), "weight")?;
+        Ok(Dense { weight_t: weight.t()?.contiguous()?, bias: vb.get(outputs, "bias")? })
+    }
+
+    /// Several HF linears (query, key, value) as one wider product.
+    fn fused(parts: Vec<Dense>) -> candle_core::Result<Dense> {
+        let weights: Vec<&Tensor> = parts.iter().map(|d| &d.weight_t).collect();
+        let biases: Vec<&Tensor> = parts.iter().map(|d| &d.bias).collect();
+        Ok(Dense { weight_t: Tensor::cat(&weights, 1)?.contiguous()?, bias: Tensor::cat(&biases, 0)? })
+    }
+
+    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
+        x.matmul(&self.weight_t)?.broadcast_add(&self.bias)
+    }
+}
+
+struct Norm {
+    weight: Tensor,
+    bias: Tensor,
+    eps: f32,
+}
+
+impl Norm {
+    fn load(vb: VarBuilder, size: usize, eps: f64) -> candle_core::Result<Norm> {
+        // Old TF-converted checkpoints name them gamma/beta.
+        let (weight, bias) = match (vb.get(size, "weight"), vb.get(size, "bias")) {
+            (Ok(w), Ok(b)) => (w, b),
+            _ => (vb.get(size, "gamma")?, vb.get(size, "beta")?),
+        };
+        Ok(Norm { weight, bias, eps: eps as f32 })
+    }
+
+    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
+        candle_nn::ops::layer_norm(x, &self.weight, &self.bias, self.eps)
+    }
+}
+
+struct Layer {
+    qkv: Dense,
+    attention_out: Dense,
+    attention_norm: Norm,
+    intermediate: Dense,
+    output: Dense,
+    output_norm: Norm,
+}
+
+pub struct Encoder {
+    word: Tensor,
+    position: Tensor,
+    token_type: Tensor,
+    embedding_norm: Norm,
+    layers: Vec<Layer>,
+    heads: usize,
+    hidden: usize,
+    activation: Activation,
+    device: Device,
+}
+
+/// Last hidden states of a batch, packed: `hidden` is `[total tokens, hidden]`, text `i` owns rows
+/// `spans[i].0 .. spans[i].0 + spans[i].1`.
+pub struct Packed {
+    pub hidden: Tensor,
+    pub spans: Vec<(usize, usize)>,
+}
+
+impl Encoder {
+    /// Loads `[bert.]embeddings.*` and `[bert.]encoder.layer.N.*` in the Hugging Face BERT layout.
+    pub fn load(vb: VarBuilder, config: &EncoderConfig) -> Result<Encoder, LoadError> {
+        config.check()?;
+        let activation = config.activation()?;
+        let vb = if vb.contains_tensor("bert.embeddings.word_embeddings.weight") { vb.pp("bert") } else { vb };
+        let corrupt = |e: candle_core::Error| LoadError::Corrupt(format!("encoder weights: {e}"));
+        let h = config.hidden_size;
+        let emb = vb.pp("embeddings");
+        let word = emb.get((config.vocab_size, h), "word_embeddings.weight").map_err(corrupt)?;
+        let position = emb.get((config.max_position_embeddings, h), "position_embeddings.weight").map_err(corrupt)?;
+        let token_type = emb
+            .get((config.type_vocab_size, h), "token_type_embeddings.weight")
+            .and_then(|t| t.get(0))
+            .map_err(corrupt)?;
+        let embedding_norm = Norm::load(emb.pp("LayerNorm"), h, config.layer_norm_eps).map_err(corrupt)?;
+        let layers = (0..config.num_hidden_layers)
+            .map(|i| {
+                let l = vb.pp(format!("encoder.layer.{i}"));
+                let attention = l.pp("attention");
+                let part = |name: &str| Dense::load(attention.pp("self").pp(name), h, h);
+                Ok(Layer {
+                    qkv: Dense::fused(vec![part("query")?, part("key")?, part("value")?])?,
+                    attention_out: Dense::load(attention.pp("output").pp("dense"), h, h)?,
+                    attention_norm: Norm::load(attention.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
+                    intermediate: Dense::load(l.pp("intermediate").pp("dense"), h, config.intermediate_size)?,
+                    output: Dense::load(l.pp("output").pp("dense"), config.intermediate_size, h)?,
+                    output_norm: Norm::load(l.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
+                })
+            })
+            .collect::<candle_core::Result<Vec<_>>>()
+            .map_err(corrupt)?;
+        Ok(Encoder {
+            word,
+            position,
+            token_type,
+            embedding_norm,
+            layers,
+            heads: config.num_attention_heads,
+            hidden: h,
+            activation,
+            device: vb.device().clone(),
+        })
+    }
+
+    pub fn hidden_size(&self) -> usize {
+        self.hidden
+    }
+
+    /// Runs the texts' token ids (each already truncated to the position limit) through the encoder.
+    pub fn forward(&self, items: &[&Prepared]) -> candle_core::Result<Packed> {
+        let total: usize = items.iter().map(|i| i.ids.len()).sum();
+        let mut ids = Vec::with_capacity(total);
+        let mut positions = Vec::with_capacity(total);
+        let mut spans = Vec::with_capacity(items.len());
+        for item in items {
+            spans.push((ids.len(), item.ids.len()));
+            ids.extend_from_slice(&item.ids);
+            positions.extend(0..item.ids.len() as u32);
+        }
+        let ids = Tensor::from_vec(ids, total, &self.device)?;
+        let positions = Tensor::from_vec(positions, total, &self.device)?;
+        let embedded = self
+            .word
+            .index_select(&ids, 0)?
+            .add(&self.position.index_select(&positions, 0)?)?
+            .broadcast_add(&self.token_type)?;
+        let mut x = self.embedding_norm.forward(&embedded)?;
+        for layer in &self.layers {
+            x = self.layer(layer, &x, &spans)?;
+        }
+        Ok(Packed { hidden: x, spans })
+    }
+
+    fn layer(&self, layer: &Layer, x: &Tensor, spans: &[(usize, usize)]) -> candle_core::Result<Tensor> {
+        let qkv = layer.qkv.forward(x)?;
+        let contexts = spans
+            .iter()
+            .map(|&(start, len)| self.attention(&qkv.narrow(0, start, len)?, len))
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        let context = Tensor::cat(&contexts, 0)?;
+        let x = layer.attention_norm.forward(&(x + layer.attention_out.forward(&context)?)?)?;
+        let inner = layer.intermediate.forward(&x)?;
+        let inner = match self.activation {
+            Activation::Gelu => inner.gelu_erf()?,
+            Activation::GeluTanh => inner.gelu()?,
+            Activation::Relu => inner.relu()?,
+        };
+        layer.output_norm.forward(&(x + layer.output.forward(&inner)?)?)
+    }
+
+    /// Self-attention of one text: `qkv` is `[len, 3 * hidden]`, the result `[len, hidden]`.
+    fn attention(&self, qkv: &Tensor, len: usize) -> candle_core::Result<Tensor> {
+        let head = self.hidden / self.heads;
+        let split = |i: usize| qkv.narrow(1, i * self.hidden, self.hidden)?.reshape((len, self.heads, head))?.transpose(0, 1);
+        let q = (split(0)?.contiguous()? * (1.0 / (head as f64).sqrt()))?;
+        let k = split(1)?.contiguous()?;
+        let v = split(2)?.contiguous()?;
+        let weights = candle_nn::ops::softmax_last_dim(&q.matmul(&k.t()?)?)?;
+        weights.matmul(&v)?.transpose(0, 1)?.reshape((len, self.hidden))
+    }
+}
+
+impl Packed {
+    /// Mean of each text's hidden states, `[texts, hidden]`.
+    pub fn mean(&self) -> candle_core::Result<Tensor> {
+        let rows = self
+            .spans
+            .iter()
+            .map(|&(start, len)| self.hidden.narrow(0, start, len)?.mean_keepdim(0))
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        Tensor::cat(&rows, 0)
+    }
+
+    /// Each text's first token, `[texts, hidden]`.
+    pub fn first(&self) -> candle_core::Result<Tensor> {
+        let rows = self
+            .spans
+            .iter()
+            .map(|&(start, _)| self.hidden.narrow(0, start, 1))
+            .collect::<candle_core::Result<Vec<_>>>()?;
+        Tensor::cat(&rows, 0)
+    }
+}
+
+/// The dtype weights are computed in: f16 checkpoints are widened on load (candle's f16 CPU path is slow and
+/// was seen to produce NaN).
+pub const COMPUTE_DTYPE: DType = DType::F32;

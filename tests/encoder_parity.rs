@@ -1,0 +1,51 @@
+//! The packed, unpadded encoder gives the same hidden states as candle-transformers' padded `BertModel`.
+
+mod common;
+
+use candle_core::{DType, Device, Tensor};
+use candle_nn::VarBuilder;
+use candle_transformers::models::bert::{BertModel, Config};
+use common::TinyBert;
+use gongqing::backend::encoder::{Encoder, EncoderConfig};
+use gongqing::backend::Prepared;
+
+#[test]
+fn packed_encoder_matches_the_padded_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    TinyBert { mean_pooling: true, ..TinyBert::default() }.write(dir.path());
+    let config_text = std::fs::read_to_string(dir.path().join("config.json")).unwrap();
+    let tokenizer = tokenizers::Tokenizer::from_file(dir.path().join("tokenizer.json")).unwrap();
+    let texts = ["我的快递怎么还没到", "谢谢", "太差了非常失望不是很满意请问订单号码"];
+    let items: Vec<Prepared> = texts
+        .iter()
+        .map(|t| Prepared { text: t.to_string(), ids: tokenizer.encode(*t, true).unwrap().get_ids().to_vec(), truncated: false })
+        .collect();
+    let refs: Vec<&Prepared> = items.iter().collect();
+
+    let bytes = std::fs::read(dir.path().join("model.safetensors")).unwrap();
+    let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &Device::Cpu).unwrap();
+    let ours = Encoder::load(vb.clone(), &serde_json::from_str::<EncoderConfig>(&config_text).unwrap()).unwrap();
+    let packed = ours.forward(&refs).unwrap();
+
+    let reference = BertModel::load(vb, &serde_json::from_str::<Config>(&config_text).unwrap()).unwrap();
+    let width = items.iter().map(|i| i.ids.len()).max().unwrap();
+    let mut ids = Vec::new();
+    let mut mask = Vec::new();
+    for item in &items {
+        ids.extend(item.ids.iter().copied().chain(std::iter::repeat(0).take(width - item.ids.len())));
+        mask.extend((0..width).map(|i| u32::from(i < item.ids.len())));
+    }
+    let ids = Tensor::from_vec(ids, (items.len(), width), &Device::Cpu).unwrap();
+    let mask = Tensor::from_vec(mask, (items.len(), width), &Device::Cpu).unwrap();
+    let padded = reference.forward(&ids, &ids.zeros_like().unwrap(), Some(&mask)).unwrap();
+
+    for (i, &(start, len)) in packed.spans.iter().enumerate() {
+        let a = packed.hidden.narrow(0, start, len).unwrap().to_vec2::<f32>().unwrap();
+        let b = padded.get(i).unwrap().narrow(0, 0, len).unwrap().to_vec2::<f32>().unwrap();
+        for (row_a, row_b) in a.iter().zip(&b) {
+            for (x, y) in row_a.iter().zip(row_b) {
+                assert!((x - y).abs() < 1e-4, "text {i}: {x} vs {y}");
+            }
+        }
+    }
+}
