@@ -327,8 +327,8 @@ impl Engine {
     }
 
     fn finish_classify(&self, lexicon: Vec<LexiconScore>, predictions: Vec<Prediction>) -> Vec<Classification> {
-        let kind = self.backend.kind();
-        predictions.iter().zip(lexicon).map(|(p, lexicon)| emotion::read(p, lexicon, kind)).collect()
+        let (kind, weight) = (self.backend.kind(), self.backend.lexicon_weight());
+        predictions.iter().zip(lexicon).map(|(p, lexicon)| emotion::read(p, lexicon, kind, weight)).collect()
     }
 
     fn begin_rank<S: AsRef<str>>(
@@ -352,7 +352,12 @@ impl Engine {
         let (customer_prediction, replies) = predictions.split_first().ok_or_else(|| {
             EngineError::Backend(BackendError::Inference("no prediction for the customer message".into()))
         })?;
-        let reading = emotion::read(customer_prediction, job.customer_lexicon, self.backend.kind());
+        let reading = emotion::read(
+            customer_prediction,
+            job.customer_lexicon,
+            self.backend.kind(),
+            self.backend.lexicon_weight(),
+        );
         let relevance: Option<Vec<f32>> = (!customer_prediction.embedding.is_empty()).then(|| {
             replies
                 .iter()

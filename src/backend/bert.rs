@@ -36,6 +36,9 @@ struct Extras {
     text_prefix: String,
     max_length: Option<usize>,
     emotion_id2label: Option<BTreeMap<String, String>>,
+    /// Exponent of the lexicon's polarity in the product with the model's, tuned with the model.
+    #[serde(default)]
+    lexicon_weight: f32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -60,6 +63,7 @@ pub struct BertClassifier {
     text_prefix: String,
     max_tokens: usize,
     pad_id: u32,
+    lexicon_weight: f32,
     summary: String,
     source: String,
 }
@@ -195,13 +199,14 @@ impl BertClassifier {
         };
 
         let summary = format!(
-            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={}",
+            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={}",
             config.num_hidden_layers,
             hidden,
             config.vocab_size,
             head.gongqing.pooling,
             labels.len(),
-            emotion_head.is_some()
+            emotion_head.is_some(),
+            head.gongqing.lexicon_weight
         )
         .to_lowercase();
         Ok(Self {
@@ -216,6 +221,7 @@ impl BertClassifier {
             text_prefix: head.gongqing.text_prefix,
             max_tokens,
             pad_id,
+            lexicon_weight: head.gongqing.lexicon_weight.clamp(0.0, 4.0),
             summary,
             source: files.source.clone(),
         })
@@ -279,11 +285,17 @@ impl Backend for BertClassifier {
         }
     }
 
+    fn lexicon_weight(&self) -> f32 {
+        self.lexicon_weight
+    }
+
     fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError> {
-        let inputs: Vec<String> = texts.iter().map(|t| format!("{}{}", self.text_prefix, t)).collect();
-        let encodings = self
-            .tokenizer
-            .encode_batch(inputs, true)
+        // One text at a time on the caller's thread: `encode_batch` would queue on the rayon pool that the
+        // inference worker's matrix products keep busy, and tokenization would wait behind inference.
+        let encodings = texts
+            .iter()
+            .map(|t| self.tokenizer.encode(format!("{}{}", self.text_prefix, t), true))
+            .collect::<Result<Vec<_>, _>>()
             .map_err(|e| BackendError::Tokenization(e.to_string()))?;
         Ok(texts
             .iter()

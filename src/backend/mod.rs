@@ -79,6 +79,11 @@ pub trait Backend: Send + Sync {
     fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError>;
     /// Scores a batch; the result has one prediction per item, in order.
     fn predict(&self, items: &[&Prepared]) -> Result<Vec<Prediction>, BackendError>;
+    /// How much the lexicon's polarity is blended into this backend's (an exponent in a product of experts);
+    /// 0 leaves the backend's own probabilities untouched.
+    fn lexicon_weight(&self) -> f32 {
+        0.0
+    }
 }
 
 /// Emotion probabilities in `Emotion::ALL` order as a fixed array.

@@ -61,9 +61,27 @@ fn compatible(emotion: Emotion, polarity: Polarity) -> bool {
 /// Share of the backend's emotion distribution kept when the lexicon also has a view (model emotion head only).
 const MODEL_EMOTION_WEIGHT: f32 = 0.7;
 
-/// Combines a backend prediction with the lexicon's reading of the same text.
-pub fn read(prediction: &Prediction, lexicon: LexiconScore, backend: BackendKind) -> Classification {
-    let p = prediction.polarity;
+/// The model's polarity times the lexicon's raised to `weight`, renormalised (a product of experts).
+fn blend(model: [f32; 3], lexicon: [f32; 3], weight: f32) -> [f32; 3] {
+    if weight <= 0.0 {
+        return model;
+    }
+    let product: [f32; 3] = std::array::from_fn(|i| model[i] * lexicon[i].max(1e-6).powf(weight));
+    let total: f32 = product.iter().sum();
+    if total > 0.0 && total.is_finite() {
+        product.map(|x| x / total)
+    } else {
+        model
+    }
+}
+
+/// Combines a backend prediction with the lexicon's reading of the same text; `lexicon_weight` blends the
+/// lexicon's polarity into a model's (see `Backend::lexicon_weight`).
+pub fn read(prediction: &Prediction, lexicon: LexiconScore, backend: BackendKind, lexicon_weight: f32) -> Classification {
+    let p = match backend {
+        BackendKind::Model => blend(prediction.polarity, lexicon.polarity, lexicon_weight),
+        BackendKind::Lexicon => prediction.polarity,
+    };
     let polarity = Polarity::argmax(&p);
     let observed: [f32; 7] = match (backend, prediction.emotion) {
         (BackendKind::Model, Some(model)) => {
@@ -111,5 +129,25 @@ pub fn read(prediction: &Prediction, lexicon: LexiconScore, backend: BackendKind
         evidence: lexicon.cues,
         truncated: prediction.truncated,
         tokens: prediction.tokens,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blending_keeps_a_distribution_and_leans_towards_the_lexicon_only_with_weight() {
+        let model = [0.3, 0.4, 0.3];
+        let lexicon = [0.8, 0.15, 0.05];
+        assert_eq!(blend(model, lexicon, 0.0), model);
+        let blended = blend(model, lexicon, 1.0);
+        assert!((blended.iter().sum::<f32>() - 1.0).abs() < 1e-5);
+        assert_eq!(Polarity::argmax(&blended), Polarity::Negative);
+        let half = blend(model, lexicon, 0.5);
+        assert!(half[0] > model[0] && half[0] < blended[0], "{half:?}");
+        // A confident model is not overturned by a mild lexicon view at half weight.
+        let confident = blend([0.02, 0.03, 0.95], [0.5, 0.3, 0.2], 0.5);
+        assert_eq!(Polarity::argmax(&confident), Polarity::Positive);
     }
 }
