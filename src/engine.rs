@@ -129,10 +129,7 @@ struct RankState {
 impl Engine {
     /// Loads the backend the config asks for. Only `BackendChoice::Model` can fail on the model.
     pub fn start(config: &EngineConfig) -> Result<Engine, EngineError> {
-        let lexicon = Arc::new(match &config.lexicon_dir {
-            Some(dir) => Lexicon::from_dir(dir)?,
-            None => Lexicon::embedded(),
-        });
+        let lexicon = load_lexicon(config)?;
         let lexicon_source = config
             .lexicon_dir
             .as_ref()
@@ -158,11 +155,7 @@ impl Engine {
 
     /// An engine on a given backend (tests, fault injection); the lexicon still comes from the config.
     pub fn with_backend(backend: Arc<dyn Backend>, config: &EngineConfig) -> Result<Engine, EngineError> {
-        let lexicon = Arc::new(match &config.lexicon_dir {
-            Some(dir) => Lexicon::from_dir(dir)?,
-            None => Lexicon::embedded(),
-        });
-        Ok(Engine::assemble(backend, lexicon, config, None))
+        Ok(Engine::assemble(backend, load_lexicon(config)?, config, None))
     }
 
     fn assemble(
@@ -424,6 +417,13 @@ impl Engine {
         let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
         self.finish_rank(state, predictions)
     }
+}
+
+fn load_lexicon(config: &EngineConfig) -> Result<Arc<Lexicon>, EngineError> {
+    Ok(Arc::new(match &config.lexicon_dir {
+        Some(dir) => Lexicon::from_dir(dir)?,
+        None => Lexicon::embedded(),
+    }))
 }
 
 fn load_model(config: &EngineConfig) -> Result<BertClassifier, LoadError> {

@@ -182,7 +182,7 @@ pub fn conversation(reading: &ConversationReading) -> proto::AnalyzeConversation
             .iter()
             .map(|e| proto::Evidence {
                 term: e.term.clone(),
-                kind: format!("risk:{}", serde_json::to_value(e.reason).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()),
+                kind: format!("risk:{}", e.reason.name()),
                 weight: 0.0,
             })
             .collect(),

@@ -34,7 +34,10 @@ pub fn resolve(spec: &str, hub_cache: Option<&Path>) -> Result<ModelFiles, LoadE
         return from_dir(as_path, spec);
     }
     if looks_like_hub_id(spec) {
-        return from_hub_cache(spec, hub_cache);
+        return from_hub_cache(spec, hub_cache).map_err(|e| match e {
+            LoadError::Missing(why) => LoadError::Missing(format!("there is no folder {spec}, and as a hub id: {why}")),
+            other => other,
+        });
     }
     Err(LoadError::Missing(format!(
         "{spec} is neither a folder nor a hub model id (owner/name)"

@@ -28,6 +28,19 @@ pub enum RiskReason {
 }
 
 impl RiskReason {
+    pub fn name(self) -> &'static str {
+        match self {
+            RiskReason::RisingAnger => "rising_anger",
+            RiskReason::RepeatedContact => "repeated_contact",
+            RiskReason::PublicComplaintThreat => "public_complaint_threat",
+            RiskReason::RegulatorThreat => "regulator_threat",
+            RiskReason::MoneyAnxiety => "money_anxiety",
+            RiskReason::BrokenPromise => "broken_promise",
+            RiskReason::PersistentNegativity => "persistent_negativity",
+            RiskReason::AsksForSupervisor => "asks_for_supervisor",
+        }
+    }
+
     /// Each reason's own chance of escalation, combined as a noisy-OR. Hand-set from the seeds' emphasis
     /// (threats to go outside weigh most); no labelled escalation data exists to fit them.
     fn weight(self) -> f32 {
