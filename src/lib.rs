@@ -1,7 +1,9 @@
 //! gongqing (共情): reads how a Chinese-speaking customer feels and ranks candidate agent replies by empathy.
 //! Data flows one way: request (`api`) → engine → backend (`backend`) → judge (`judge`) → response.
 
+pub mod admin;
 pub mod api;
+pub mod auth;
 pub mod backend;
 pub mod batch;
 pub mod engine;
@@ -9,6 +11,7 @@ pub mod eval;
 pub mod judge;
 pub mod labels;
 pub mod lexicon;
+pub mod metrics;
 pub mod server;
 
 /// Code generated from `proto/gongqing/v1/empathy.proto`.

@@ -21,7 +21,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Start the gRPC server.
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Classify texts in-process and print JSON.
     Classify {
         #[command(flatten)]
@@ -102,7 +102,11 @@ struct EngineArgs {
 
 impl EngineArgs {
     fn start(&self) -> anyhow::Result<Engine> {
-        let config = EngineConfig {
+        self.start_with(&self.config())
+    }
+
+    fn config(&self) -> EngineConfig {
+        EngineConfig {
             model: self.model.clone(),
             hub_cache: self.hub_cache.clone(),
             backend: self.backend,
@@ -119,12 +123,15 @@ impl EngineArgs {
                 max_queued_requests: self.max_concurrent_requests,
                 workers: self.inference_workers,
             },
-        };
+        }
+    }
+
+    fn start_with(&self, config: &EngineConfig) -> anyhow::Result<Engine> {
         if let Some(threads) = self.threads {
             // candle sizes its matmul thread pool from this variable; set before any inference runs.
             std::env::set_var("RAYON_NUM_THREADS", threads.to_string());
         }
-        Engine::start(&config).context("starting the engine")
+        Engine::start(config).context("starting the engine")
     }
 }
 
@@ -138,6 +145,48 @@ struct ServeArgs {
     /// Largest request message, in bytes.
     #[arg(long, env = "GONGQING_MAX_MESSAGE_BYTES", default_value_t = ServeOptions::default().max_message_bytes)]
     max_message_bytes: usize,
+    /// TLS certificate chain (PEM). With --tls-key, the gRPC port speaks TLS only.
+    #[arg(long, env = "GONGQING_TLS_CERT", requires = "tls_key")]
+    tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM, PKCS#8 / RSA / SEC1).
+    #[arg(long, env = "GONGQING_TLS_KEY", requires = "tls_cert")]
+    tls_key: Option<PathBuf>,
+    /// CA certificate (PEM) that client certificates must chain to: turns on mutual TLS.
+    #[arg(long, env = "GONGQING_TLS_CLIENT_CA", requires = "tls_cert")]
+    tls_client_ca: Option<PathBuf>,
+    /// File of accepted bearer tokens, one per line ('#' comments); re-read on SIGHUP. Without it, no auth.
+    #[arg(long, env = "GONGQING_AUTH_TOKEN_FILE")]
+    auth_token_file: Option<PathBuf>,
+    /// Require a token for server reflection too (health always stays open).
+    #[arg(long, env = "GONGQING_CLOSE_REFLECTION")]
+    close_reflection: bool,
+    /// Serve Prometheus metrics over HTTP at http://ADDR/metrics (off when not set).
+    #[arg(long, env = "GONGQING_METRICS_ADDR")]
+    metrics_addr: Option<SocketAddr>,
+    /// Serve the gongqing.v1.Admin service (ReloadModel). Needs a token when auth is on.
+    #[arg(long, env = "GONGQING_ADMIN", default_value_t = true, action = clap::ArgAction::Set)]
+    admin: bool,
+    /// HTTP/2 keepalive ping interval (0s: no pings).
+    #[arg(long, env = "GONGQING_KEEPALIVE_INTERVAL", default_value = "30s", value_parser = humantime::parse_duration)]
+    keepalive_interval: std::time::Duration,
+    /// How long to wait for a keepalive ping's ack before closing the connection.
+    #[arg(long, env = "GONGQING_KEEPALIVE_TIMEOUT", default_value = "10s", value_parser = humantime::parse_duration)]
+    keepalive_timeout: std::time::Duration,
+    /// HTTP/2 concurrent streams per connection.
+    #[arg(long, env = "GONGQING_MAX_CONCURRENT_STREAMS", default_value_t = ServeOptions::default().max_concurrent_streams)]
+    max_concurrent_streams: u32,
+    /// Deadline for calls that send no grpc-timeout (0s: none).
+    #[arg(long, env = "GONGQING_DEFAULT_TIMEOUT", default_value = "30s", value_parser = humantime::parse_duration)]
+    default_timeout: std::time::Duration,
+    /// After SIGTERM/SIGINT, how long calls in flight may run before the process exits anyway.
+    #[arg(long, env = "GONGQING_SHUTDOWN_GRACE", default_value = "20s", value_parser = humantime::parse_duration)]
+    shutdown_grace: std::time::Duration,
+    /// Plaintext port serving only grpc.health.v1.Health, for probes that cannot speak TLS (kubelet).
+    #[arg(long, env = "GONGQING_HEALTH_ADDR")]
+    health_addr: Option<SocketAddr>,
+    /// Log format: text (human) or json (one JSON object per line).
+    #[arg(long, env = "GONGQING_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    log_format: String,
 }
 
 fn parse_turn(raw: &str) -> anyhow::Result<Turn> {
@@ -172,19 +221,69 @@ async fn shutdown_signal() {
     tracing::info!("shutdown signal received; finishing in-flight requests");
 }
 
+/// SIGHUP re-reads the token file and reloads the model; a failure of either keeps what is in force.
+fn spawn_sighup(engine: gongqing::engine::SharedEngine, config: EngineConfig, auth: Option<gongqing::auth::TokenStore>) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else { return };
+        while hup.recv().await.is_some() {
+            tracing::info!("SIGHUP: reloading tokens and model");
+            if let Some(auth) = &auth {
+                match auth.reload() {
+                    Ok(n) => tracing::info!(tokens = n, "token file reloaded"),
+                    Err(e) => tracing::warn!(error = %e, "token file reload failed; previous tokens stay in force"),
+                }
+            }
+            if let Err(e) = gongqing::admin::reload(engine.clone(), config.clone()).await {
+                tracing::warn!(error = %e, "model reload failed; previous engine keeps serving");
+            }
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = (engine, config, auth);
+}
+
 fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("GONGQING_LOG").unwrap_or_else(|_| "info".into()),
-        )
-        .with_writer(std::io::stderr)
-        .init();
     let cli = Cli::parse();
+    let filter = tracing_subscriber::EnvFilter::try_from_env("GONGQING_LOG").unwrap_or_else(|_| "info".into());
+    let json = matches!(&cli.command, Command::Serve(args) if args.log_format == "json");
+    if json {
+        tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
+    } else {
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    }
     match cli.command {
         Command::Serve(args) => {
-            let engine = gongqing::engine::shared(args.engine.start()?);
+            let config = args.engine.config();
+            let started = std::time::Instant::now();
+            let engine = gongqing::engine::shared(args.engine.start_with(&config)?);
+            let load_time = started.elapsed();
+            let auth = args
+                .auth_token_file
+                .as_ref()
+                .map(gongqing::auth::TokenStore::load)
+                .transpose()
+                .context("--auth-token-file")?;
+            let tls = match (&args.tls_cert, &args.tls_key) {
+                (Some(cert), Some(key)) => Some(
+                    gongqing::server::read_tls(cert, key, args.tls_client_ca.as_deref()).context("TLS files")?,
+                ),
+                _ => None,
+            };
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async move {
+                if let Some(addr) = args.metrics_addr {
+                    gongqing::metrics::install();
+                    gongqing::metrics::observe_model_load(load_time);
+                    if engine.load().info().fallback_reason.is_some() {
+                        gongqing::metrics::observe_fallback("model_unusable_at_start");
+                    }
+                    let metrics = tokio::net::TcpListener::bind(addr)
+                        .await
+                        .with_context(|| format!("binding the metrics address {addr}"))?;
+                    tracing::info!(addr = %metrics.local_addr()?, "metrics at /metrics");
+                    tokio::spawn(gongqing::metrics::serve_http(metrics));
+                }
                 let listener = tokio::net::TcpListener::bind(args.addr)
                     .await
                     .with_context(|| format!("binding {}", args.addr))?;
@@ -193,12 +292,28 @@ fn main() -> anyhow::Result<()> {
                     addr = %listener.local_addr()?,
                     backend = ?info.backend,
                     model = %info.description.summary,
+                    tls = tls.is_some(),
+                    mutual_tls = tls.as_ref().is_some_and(|t| t.client_ca_pem.is_some()),
+                    auth_tokens = auth.as_ref().map_or(0, |a| a.len()),
                     "gongqing serving"
                 );
+                spawn_sighup(engine.clone(), config.clone(), auth.clone());
+                let nonzero = |d: std::time::Duration| (!d.is_zero()).then_some(d);
                 let options = ServeOptions {
                     max_message_bytes: args.max_message_bytes,
+                    tls,
+                    auth,
+                    close_reflection: args.close_reflection,
+                    keepalive_interval: nonzero(args.keepalive_interval),
+                    keepalive_timeout: args.keepalive_timeout,
+                    max_concurrent_streams: args.max_concurrent_streams,
+                    default_timeout: nonzero(args.default_timeout),
+                    shutdown_grace: args.shutdown_grace,
+                    admin: args.admin.then_some(config),
+                    health_addr: args.health_addr,
                 };
                 serve(engine, listener, options, shutdown_signal()).await?;
+                tracing::info!("stopped");
                 anyhow::Ok(())
             })?;
         }

@@ -46,6 +46,7 @@ impl Empathy for EmpathyService {
     ) -> Result<Response<proto::ClassifyResponse>, Status> {
         let deadline = deadline(&request);
         let texts = request.into_inner().texts;
+        crate::metrics::observe_request_texts("Classify", texts.len());
         let engine = self.engine.load_full();
         let backend = engine.info().backend;
         let results = engine.classify(texts, deadline).await.map_err(convert::status)?;
@@ -63,6 +64,7 @@ impl Empathy for EmpathyService {
         let request = request.into_inner();
         let context = convert::turns(request.context, "context")?;
         let candidates = request.candidates;
+        crate::metrics::observe_request_texts("RankReplies", candidates.len() + 1);
         let engine = self.engine.load_full();
         let ranking = engine
             .rank(request.customer_message, context, candidates.clone(), deadline)

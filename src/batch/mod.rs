@@ -174,6 +174,8 @@ impl Worker {
             return;
         }
         let items: Vec<&Prepared> = live.iter().flat_map(|job| job.items.iter()).collect();
+        crate::metrics::observe_batch(items.len(), items.iter().map(|i| i.cost()).sum());
+        crate::metrics::set_queue_depth(self.queued.load(Ordering::Relaxed));
         let started = Instant::now();
         // A panic inside the backend must cost only this batch, never the worker or the server.
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.backend.predict(&items)))
