@@ -17,6 +17,7 @@ use tonic::codegen::http;
 use tonic::transport::{Certificate, Identity, ServerTlsConfig};
 
 use crate::admin::AdminService;
+use crate::api::convert::code_name;
 use crate::api::EmpathyService;
 use crate::auth::TokenStore;
 use crate::engine::{EngineConfig, SharedEngine};
@@ -232,28 +233,6 @@ fn request_id<B>(req: &http::Request<B>) -> String {
     format!("gq-{:x}-{}", std::process::id(), NEXT_REQUEST.fetch_add(1, Ordering::Relaxed))
 }
 
-fn code_name(code: tonic::Code) -> &'static str {
-    use tonic::Code::*;
-    match code {
-        Ok => "OK",
-        Cancelled => "CANCELLED",
-        Unknown => "UNKNOWN",
-        InvalidArgument => "INVALID_ARGUMENT",
-        DeadlineExceeded => "DEADLINE_EXCEEDED",
-        NotFound => "NOT_FOUND",
-        AlreadyExists => "ALREADY_EXISTS",
-        PermissionDenied => "PERMISSION_DENIED",
-        ResourceExhausted => "RESOURCE_EXHAUSTED",
-        FailedPrecondition => "FAILED_PRECONDITION",
-        Aborted => "ABORTED",
-        OutOfRange => "OUT_OF_RANGE",
-        Unimplemented => "UNIMPLEMENTED",
-        Internal => "INTERNAL",
-        Unavailable => "UNAVAILABLE",
-        DataLoss => "DATA_LOSS",
-        Unauthenticated => "UNAUTHENTICATED",
-    }
-}
 
 /// Counts a call as in flight until dropped, and records it as CANCELLED if the future is dropped before
 /// it finished (the client went away).

@@ -12,7 +12,8 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
 
-use super::target::{code_name, Target};
+use super::target::Target;
+use crate::api::convert::code_name;
 use crate::proto;
 
 /// One request.
