@@ -231,7 +231,7 @@ impl Encoder {
         let x = layer.attention_norm.forward(&(x + layer.attention_out.forward(&context)?)?)?;
         let inner = layer.intermediate.forward(&x)?;
         let inner = match self.activation {
-            Activation::Gelu => inner.gelu_erf()?,
+            Activation::Gelu => super::kernels::gelu(&inner)?,
             Activation::GeluTanh => inner.gelu()?,
             Activation::Relu => inner.relu()?,
         };

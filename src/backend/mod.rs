@@ -3,6 +3,7 @@
 
 pub mod bert;
 pub mod encoder;
+pub mod kernels;
 pub mod lexicon;
 pub mod load;
 
