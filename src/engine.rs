@@ -186,10 +186,6 @@ impl Engine {
         }
     }
 
-    pub fn limits(&self) -> Limits {
-        self.limits
-    }
-
     fn check_text(&self, what: &str, text: &str) -> Result<(), EngineError> {
         if text.len() > self.limits.max_text_bytes {
             return Err(EngineError::InvalidInput(format!(

@@ -192,10 +192,6 @@ impl Encoder {
         })
     }
 
-    pub fn hidden_size(&self) -> usize {
-        self.hidden
-    }
-
     /// Runs the texts' token ids (each already truncated to the position limit) through the encoder.
     pub fn forward(&self, items: &[&Prepared]) -> candle_core::Result<Packed> {
         let total: usize = items.iter().map(|i| i.ids.len()).sum();
