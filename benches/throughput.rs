@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
+use gongqing::backend::Precision;
 use gongqing::batch::BatchLimits;
 use gongqing::engine::{shared, BackendChoice, Engine, EngineConfig};
 use gongqing::proto::empathy_client::EmpathyClient;
@@ -23,6 +24,9 @@ struct Args {
     texts: PathBuf,
     #[arg(long, default_value_t = 2000)]
     limit: usize,
+    /// Precision of the dense layers for every model run but the f32 comparison row.
+    #[arg(long, value_enum, default_value_t = Precision::default())]
+    precision: Precision,
     /// Concurrent gRPC clients.
     #[arg(long, default_value_t = 16)]
     concurrency: usize,
@@ -72,15 +76,13 @@ fn peak_rss_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()
         .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+            s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
         })
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
-fn engine(model: &str, backend: BackendChoice, batch: BatchLimits) -> Engine {
-    let config = EngineConfig { model: model.into(), backend, batch, ..EngineConfig::default() };
+fn engine(model: &str, backend: BackendChoice, batch: BatchLimits, precision: Precision) -> Engine {
+    let config = EngineConfig { model: model.into(), backend, batch, precision, ..EngineConfig::default() };
     Engine::start(&config).expect("engine starts")
 }
 
@@ -154,13 +156,20 @@ fn main() {
     let short = vec!["快递怎么还没到".to_string(); 200];
     let runs = runtime.block_on(async {
         let mut runs = Vec::new();
-        let model = |b| engine(&args.model, BackendChoice::Model, b);
-        runs.push(grpc_run(&format!("grpc c={} batching", args.concurrency), model(batching), &texts, args.concurrency).await);
-        runs.push(grpc_run(&format!("grpc c={} no batching", args.concurrency), model(no_batching), &texts, args.concurrency).await);
+        let model = |b| engine(&args.model, BackendChoice::Model, b, args.precision);
+        let c = args.concurrency;
+        runs.push(
+            grpc_run(&format!("grpc c={c} batching {}", args.precision.name()), model(batching), &texts, c).await,
+        );
+        runs.push(grpc_run(&format!("grpc c={c} no batching"), model(no_batching), &texts, c).await);
         runs.push(grpc_run("grpc c=1 one text per call", model(batching), &texts, 1).await);
         runs.push(in_process_run("in-process batch 8", model(batching), &texts, 8).await);
         runs.push(grpc_run("grpc c=1 short text latency", model(batching), &short, 1).await);
-        let lexicon = engine(&args.model, BackendChoice::Lexicon, batching);
+        if args.precision != Precision::F32 {
+            let f32_model = engine(&args.model, BackendChoice::Model, batching, Precision::F32);
+            runs.push(grpc_run(&format!("grpc c={c} batching f32 (for comparison)"), f32_model, &texts, c).await);
+        }
+        let lexicon = engine(&args.model, BackendChoice::Lexicon, batching, args.precision);
         runs.push(in_process_run("lexicon in-process batch 64", lexicon, &texts, 64).await);
         runs
     });
@@ -173,7 +182,19 @@ fn main() {
     println!("\npeak RSS of the bench process: {rss:.0} MiB; lexicon texts/s per core: {lexicon_per_core:.0}");
     let ratio = runs[0].texts_per_second / runs[2].texts_per_second;
     println!("grpc c={} batching vs one client one text: {ratio:.2}x", args.concurrency);
-    println!("batching on vs off at c={}: {:.2}x", args.concurrency, runs[0].texts_per_second / runs[1].texts_per_second);
+    println!(
+        "batching on vs off at c={}: {:.2}x",
+        args.concurrency,
+        runs[0].texts_per_second / runs[1].texts_per_second
+    );
+    if let Some(f32_run) = runs.iter().find(|r| r.name.contains("f32 (for comparison)")) {
+        println!(
+            "{} vs f32 weights at c={}: {:.2}x",
+            args.precision.name(),
+            args.concurrency,
+            runs[0].texts_per_second / f32_run.texts_per_second
+        );
+    }
     if let Some(dir) = args.out.parent() {
         std::fs::create_dir_all(dir).unwrap();
     }

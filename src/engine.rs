@@ -8,11 +8,11 @@ use std::time::Instant;
 use crate::backend::bert::BertClassifier;
 use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
-use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Prediction};
+use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Precision, Prediction};
 use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
+use crate::judge::conversation::{self, ConversationReading, RiskCues};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
-use crate::judge::conversation::{self, ConversationReading, RiskCues};
 use crate::judge::{Role, Turn};
 use crate::lexicon::{Lexicon, LexiconScore};
 
@@ -51,6 +51,8 @@ pub struct EngineConfig {
     pub backend: BackendChoice,
     /// Word lists to use instead of the ones built into the binary.
     pub lexicon_dir: Option<PathBuf>,
+    /// Precision of the encoder's dense layers.
+    pub precision: Precision,
     pub limits: Limits,
     pub batch: BatchLimits,
 }
@@ -62,6 +64,7 @@ impl Default for EngineConfig {
             hub_cache: None,
             backend: BackendChoice::Auto,
             lexicon_dir: None,
+            precision: Precision::default(),
             limits: Limits::default(),
             batch: BatchLimits::default(),
         }
@@ -130,10 +133,8 @@ impl Engine {
     /// Loads the backend the config asks for. Only `BackendChoice::Model` can fail on the model.
     pub fn start(config: &EngineConfig) -> Result<Engine, EngineError> {
         let lexicon = load_lexicon(config)?;
-        let lexicon_source = config
-            .lexicon_dir
-            .as_ref()
-            .map_or_else(|| "built-in".to_string(), |d| d.display().to_string());
+        let lexicon_source =
+            config.lexicon_dir.as_ref().map_or_else(|| "built-in".to_string(), |d| d.display().to_string());
         let lexicon_backend = || Arc::new(LexiconBackend::new(lexicon.clone(), lexicon_source.clone()));
         let (backend, fallback_reason): (Arc<dyn Backend>, Option<String>) = match config.backend {
             BackendChoice::Lexicon => (lexicon_backend(), None),
@@ -333,7 +334,8 @@ impl Engine {
         texts.extend(candidates.iter().map(String::as_str));
         let prepared = self.backend.prepare(&texts)?;
         let customer_lexicon = self.lexicon.score(customer);
-        let state = RankState { customer: customer.to_string(), context: context.to_vec(), candidates, customer_lexicon };
+        let state =
+            RankState { customer: customer.to_string(), context: context.to_vec(), candidates, customer_lexicon };
         Ok((self.batcher.submit(prepared, deadline)?, state))
     }
 
@@ -424,5 +426,5 @@ fn load_lexicon(config: &EngineConfig) -> Result<Arc<Lexicon>, EngineError> {
 
 fn load_model(config: &EngineConfig) -> Result<BertClassifier, LoadError> {
     let files = load::resolve(&config.model, config.hub_cache.as_deref())?;
-    BertClassifier::load(&files)
+    BertClassifier::load(&files, config.precision)
 }

@@ -6,13 +6,18 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
+use gongqing::backend::Precision;
 use gongqing::batch::BatchLimits;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig, Limits};
 use gongqing::judge::{Role, Turn};
 use gongqing::server::{serve, ServeOptions};
 
 #[derive(Parser)]
-#[command(name = "gongqing", version, about = "Reads how a Chinese-speaking customer feels and ranks empathetic replies")]
+#[command(
+    name = "gongqing",
+    version,
+    about = "Reads how a Chinese-speaking customer feels and ranks empathetic replies"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -71,6 +76,9 @@ struct EngineArgs {
     /// Folder of lexicon word lists to use instead of the built-in ones.
     #[arg(long, env = "GONGQING_LEXICON")]
     lexicon: Option<PathBuf>,
+    /// Precision of the encoder's dense layers: int8 (quantized at load, VNNI products) or f32.
+    #[arg(long, env = "GONGQING_PRECISION", value_enum, default_value_t = Precision::default())]
+    precision: Precision,
     /// Most texts in one Classify request.
     #[arg(long, env = "GONGQING_MAX_TEXTS", default_value_t = Limits::default().max_texts)]
     max_texts: usize,
@@ -111,6 +119,7 @@ impl EngineArgs {
             hub_cache: self.hub_cache.clone(),
             backend: self.backend,
             lexicon_dir: self.lexicon.clone(),
+            precision: self.precision,
             limits: Limits {
                 max_texts: self.max_texts,
                 max_text_bytes: self.max_text_bytes,
@@ -222,16 +231,24 @@ async fn shutdown_signal() {
 }
 
 /// SIGHUP re-reads the token file and reloads the model; a failure of either keeps what is in force.
-fn spawn_sighup(engine: gongqing::engine::SharedEngine, config: EngineConfig, auth: Option<gongqing::auth::TokenStore>) {
+fn spawn_sighup(
+    engine: gongqing::engine::SharedEngine,
+    config: EngineConfig,
+    auth: Option<gongqing::auth::TokenStore>,
+) {
     #[cfg(unix)]
     tokio::spawn(async move {
-        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else { return };
+        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup()) else {
+            return;
+        };
         while hup.recv().await.is_some() {
             tracing::info!("SIGHUP: reloading tokens and model");
             if let Some(auth) = &auth {
                 match auth.reload() {
                     Ok(n) => tracing::info!(tokens = n, "token file reloaded"),
-                    Err(e) => tracing::warn!(error = %e, "token file reload failed; previous tokens stay in force"),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "token file reload failed; previous tokens stay in force")
+                    }
                 }
             }
             if let Err(e) = gongqing::admin::reload(engine.clone(), config.clone()).await {
@@ -265,9 +282,9 @@ fn main() -> anyhow::Result<()> {
                 .transpose()
                 .context("--auth-token-file")?;
             let tls = match (&args.tls_cert, &args.tls_key) {
-                (Some(cert), Some(key)) => Some(
-                    gongqing::server::read_tls(cert, key, args.tls_client_ca.as_deref()).context("TLS files")?,
-                ),
+                (Some(cert), Some(key)) => {
+                    Some(gongqing::server::read_tls(cert, key, args.tls_client_ca.as_deref()).context("TLS files")?)
+                }
                 _ => None,
             };
             let runtime = tokio::runtime::Runtime::new()?;
@@ -284,9 +301,8 @@ fn main() -> anyhow::Result<()> {
                     tracing::info!(addr = %metrics.local_addr()?, "metrics at /metrics");
                     tokio::spawn(gongqing::metrics::serve_http(metrics));
                 }
-                let listener = tokio::net::TcpListener::bind(args.addr)
-                    .await
-                    .with_context(|| format!("binding {}", args.addr))?;
+                let listener =
+                    tokio::net::TcpListener::bind(args.addr).await.with_context(|| format!("binding {}", args.addr))?;
                 let info = engine.load().info();
                 tracing::info!(
                     addr = %listener.local_addr()?,

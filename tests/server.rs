@@ -21,7 +21,11 @@ fn assert_distribution(c: &proto::Classification) {
     for p in [s.negative, s.neutral, s.positive] {
         assert!((0.0..=1.0).contains(&p), "probability {p} out of range");
     }
-    assert!((s.negative + s.neutral + s.positive - 1.0).abs() < 1e-4, "scores sum to {}", s.negative + s.neutral + s.positive);
+    assert!(
+        (s.negative + s.neutral + s.positive - 1.0).abs() < 1e-4,
+        "scores sum to {}",
+        s.negative + s.neutral + s.positive
+    );
     let emotion_total: f32 = c.emotion_scores.iter().map(|e| e.score).sum();
     assert_eq!(c.emotion_scores.len(), 7);
     assert!((emotion_total - 1.0).abs() < 1e-4, "emotion scores sum to {emotion_total}");
@@ -137,6 +141,7 @@ async fn tiny_bert_classifies_through_the_real_loader() {
     assert_eq!(info.labels, vec!["negative", "neutral", "positive"]);
     assert_eq!(info.max_input_tokens, common::MAX_POSITIONS as u32);
     assert!(info.fallback_reason.is_empty());
+    assert_eq!(info.weight_precision, "int8", "int8 is the default precision");
 
     let texts = ["我的快递怎么还没到", "谢谢", "太差了非常失望不是很满意", "请问订单号码"];
     let batch = client.classify(classify(&texts)).await.unwrap().into_inner();
@@ -203,7 +208,9 @@ fn hub_ids_resolve_through_a_local_hub_cache() {
 
     let absent = EngineConfig { model: "gongqing-test/not-cached".into(), ..config };
     match Engine::start(&absent) {
-        Err(EngineError::ModelRequired(e)) => assert!(e.to_string().contains("not in the local hub cache"), "{e}"),
+        Err(EngineError::ModelRequired(e)) => {
+            assert!(e.to_string().contains("not in the local hub cache"), "{e}")
+        }
         Err(e) => panic!("unexpected error {e}"),
         Ok(_) => panic!("an uncached hub model must not load"),
     }
@@ -212,11 +219,13 @@ fn hub_ids_resolve_through_a_local_hub_cache() {
 #[tokio::test]
 async fn missing_or_truncated_models_fall_back_to_the_lexicon() {
     let missing = tempfile::tempdir().unwrap();
-    let server = TestServer::start(engine_config(missing.path().join("nope").to_str().unwrap(), BackendChoice::Auto)).await;
+    let server =
+        TestServer::start(engine_config(missing.path().join("nope").to_str().unwrap(), BackendChoice::Auto)).await;
     let mut client = server.client().await;
     let info = client.info(proto::InfoRequest {}).await.unwrap().into_inner();
     assert_eq!(info.backend, proto::Backend::Lexicon as i32);
     assert!(!info.fallback_reason.is_empty());
+    assert!(info.weight_precision.is_empty(), "the lexicon has no weights to report");
     let response = client.classify(classify(&["谢谢你们"])).await.unwrap().into_inner();
     assert_eq!(response.results[0].backend, proto::Backend::Lexicon as i32);
     server.stop().await;
@@ -262,12 +271,7 @@ async fn health_serves_and_reflection_lists_the_service() {
     let channel = server.channel().await;
     let mut health = HealthClient::new(channel.clone());
     for service in ["", "gongqing.v1.Empathy"] {
-        let status = health
-            .check(HealthCheckRequest { service: service.into() })
-            .await
-            .unwrap()
-            .into_inner()
-            .status;
+        let status = health.check(HealthCheckRequest { service: service.into() }).await.unwrap().into_inner().status;
         assert_eq!(status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32, "{service:?}");
     }
 
@@ -276,11 +280,7 @@ async fn health_serves_and_reflection_lists_the_service() {
         host: String::new(),
         message_request: Some(MessageRequest::ListServices(String::new())),
     };
-    let mut stream = reflection
-        .server_reflection_info(tokio_stream::iter(vec![request]))
-        .await
-        .unwrap()
-        .into_inner();
+    let mut stream = reflection.server_reflection_info(tokio_stream::iter(vec![request])).await.unwrap().into_inner();
     let response = stream.message().await.unwrap().expect("a reflection answer");
     let Some(MessageResponse::ListServicesResponse(list)) = response.message_response else {
         panic!("unexpected reflection answer");
@@ -318,9 +318,18 @@ async fn analyze_conversation_reads_each_customer_turn_and_the_risk() {
         .into_inner();
     assert_eq!(heated.turns.iter().map(|t| t.index).collect::<Vec<_>>(), vec![0, 2, 4], "customer turns only");
     assert!(heated.turns.iter().all(|t| t.classification.is_some()));
-    assert!(heated.escalation_risk > calm.escalation_risk + 0.5, "{} vs {}", heated.escalation_risk, calm.escalation_risk);
+    assert!(
+        heated.escalation_risk > calm.escalation_risk + 0.5,
+        "{} vs {}",
+        heated.escalation_risk,
+        calm.escalation_risk
+    );
     assert!((0.0..=1.0).contains(&heated.escalation_risk));
-    for reason in [proto::RiskReason::RegulatorThreat, proto::RiskReason::PublicComplaintThreat, proto::RiskReason::RepeatedContact] {
+    for reason in [
+        proto::RiskReason::RegulatorThreat,
+        proto::RiskReason::PublicComplaintThreat,
+        proto::RiskReason::RepeatedContact,
+    ] {
         assert!(heated.reasons.contains(&(reason as i32)), "{reason:?} missing: {:?}", heated.reasons);
     }
     assert_eq!(heated.next_move, proto::NextMove::EscalateToSupervisor as i32);

@@ -108,6 +108,7 @@ impl Empathy for EmpathyService {
             model_description: info.description.summary,
             inference_workers: info.batch.workers as u32,
             inference_threads: crate::batch::compute_threads() as u32,
+            weight_precision: info.description.precision,
         }))
     }
 }

@@ -11,7 +11,7 @@ use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStr
 
 use super::encoder::{Encoder, EncoderConfig, COMPUTE_DTYPE};
 use super::load::{LoadError, ModelFiles};
-use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
+use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Precision, Prediction, Prepared};
 use crate::labels::{softmax, Emotion, Polarity};
 
 /// Tokens per forward pass within one call, bounding the activations' memory; longer lists are split.
@@ -65,6 +65,7 @@ pub struct BertClassifier {
     pad_id: u32,
     lexicon_weight: f32,
     summary: String,
+    precision: Precision,
     source: String,
 }
 
@@ -93,16 +94,14 @@ fn read_linear(vb: &VarBuilder, name: &str, inputs: usize) -> Result<Option<Line
     let weight = vb.get_unchecked(&weight_name).map_err(corrupt)?;
     let (outputs, width) = weight.dims2().map_err(corrupt)?;
     if width != inputs {
-        return Err(LoadError::Unsupported(format!(
-            "{name}.weight has {width} inputs, the encoder gives {inputs}"
-        )));
+        return Err(LoadError::Unsupported(format!("{name}.weight has {width} inputs, the encoder gives {inputs}")));
     }
     let bias = vb.get(outputs, &format!("{name}.bias")).map_err(corrupt)?;
     Ok(Some(Linear::new(weight, Some(bias))))
 }
 
 impl BertClassifier {
-    pub fn load(files: &ModelFiles) -> Result<Self, LoadError> {
+    pub fn load(files: &ModelFiles, precision: Precision) -> Result<Self, LoadError> {
         let device = Device::Cpu;
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| LoadError::Missing(format!("{}: {e}", files.config.display())))?;
@@ -119,9 +118,10 @@ impl BertClassifier {
             LoadError::Unsupported(format!("{} is not a usable BERT config: {e}", files.config.display()))
         })?;
 
-        let labels = parse_labels(head.id2label.as_ref().ok_or_else(|| {
-            LoadError::Unsupported("config.json has no id2label: not a sequence classifier".into())
-        })?)?;
+        let labels =
+            parse_labels(head.id2label.as_ref().ok_or_else(|| {
+                LoadError::Unsupported("config.json has no id2label: not a sequence classifier".into())
+            })?)?;
         let label_polarity = labels
             .iter()
             .map(|(_, name)| {
@@ -135,11 +135,8 @@ impl BertClassifier {
 
         let mut tokenizer = Tokenizer::from_file(&files.tokenizer)
             .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.tokenizer.display())))?;
-        let max_tokens = head
-            .gongqing
-            .max_length
-            .unwrap_or(config.max_position_embeddings)
-            .min(config.max_position_embeddings);
+        let max_tokens =
+            head.gongqing.max_length.unwrap_or(config.max_position_embeddings).min(config.max_position_embeddings);
         tokenizer.with_padding(None);
         tokenizer
             .with_truncation(Some(TruncationParams {
@@ -149,8 +146,8 @@ impl BertClassifier {
                 stride: 0,
             }))
             .map_err(|e| LoadError::Unsupported(format!("tokenizer truncation: {e}")))?;
-        let pad_id = u32::try_from(config.pad_token_id)
-            .map_err(|_| LoadError::Corrupt("pad_token_id out of range".into()))?;
+        let pad_id =
+            u32::try_from(config.pad_token_id).map_err(|_| LoadError::Corrupt("pad_token_id out of range".into()))?;
         if tokenizer.get_vocab_size(true) > config.vocab_size {
             return Err(LoadError::Unsupported(format!(
                 "tokenizer has {} tokens but the model only {} embeddings",
@@ -164,15 +161,14 @@ impl BertClassifier {
             .map_err(|e| LoadError::Missing(format!("{}: {e}", files.weights.display())))?;
         let vb = VarBuilder::from_buffered_safetensors(bytes, COMPUTE_DTYPE, &device)
             .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.weights.display())))?;
-        let encoder = Encoder::load(vb.clone(), &config)?;
+        let encoder = Encoder::load(vb.clone(), &config, precision)?;
         let hidden = config.hidden_size;
         let pooler = match head.gongqing.pooling {
             Pooling::Cls => read_linear(&vb, "bert.pooler.dense", hidden)?,
             Pooling::Mean => None,
         };
-        let classifier = read_linear(&vb, "classifier", hidden)?.ok_or_else(|| {
-            LoadError::Unsupported("no classifier.weight: not a sequence classifier".into())
-        })?;
+        let classifier = read_linear(&vb, "classifier", hidden)?
+            .ok_or_else(|| LoadError::Unsupported("no classifier.weight: not a sequence classifier".into()))?;
         let classifier_outputs = classifier.weight().dim(0).map_err(|e| LoadError::Corrupt(e.to_string()))?;
         if classifier_outputs != labels.len() {
             return Err(LoadError::Corrupt(format!(
@@ -199,14 +195,15 @@ impl BertClassifier {
         };
 
         let summary = format!(
-            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={}",
+            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={} precision={}",
             config.num_hidden_layers,
             hidden,
             config.vocab_size,
             head.gongqing.pooling,
             labels.len(),
             emotion_head.is_some(),
-            head.gongqing.lexicon_weight
+            head.gongqing.lexicon_weight,
+            precision.name()
         )
         .to_lowercase();
         Ok(Self {
@@ -223,6 +220,7 @@ impl BertClassifier {
             pad_id,
             lexicon_weight: head.gongqing.lexicon_weight.clamp(0.0, 4.0),
             summary,
+            precision,
             source: files.source.clone(),
         })
     }
@@ -282,6 +280,7 @@ impl Backend for BertClassifier {
             labels: self.labels.clone(),
             max_input_tokens: self.max_tokens as u32,
             summary: self.summary.clone(),
+            precision: self.precision.name().into(),
         }
     }
 
@@ -346,8 +345,6 @@ impl Backend for BertClassifier {
                 });
             }
         }
-        out.into_iter()
-            .map(|p| p.ok_or_else(|| BackendError::Inference("a text got no prediction".into())))
-            .collect()
+        out.into_iter().map(|p| p.ok_or_else(|| BackendError::Inference("a text got no prediction".into()))).collect()
     }
 }

@@ -1,13 +1,16 @@
 //! A BERT encoder on candle tensors that runs on packed, unpadded tokens: every text of a batch is laid end to
 //! end, so the dense layers (nearly all the work) run as one large matrix product and no padding is computed.
-//! Attention, the only step that needs sequence boundaries, runs per text.
+//! Attention, the only step that needs sequence boundaries, runs per text. On CPU the dense layers can run in
+//! int8 (`int8.rs`) and attention, layer norm and GELU run in this crate's kernels (`kernels.rs`).
 
 use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use serde::Deserialize;
 
+use super::int8::QuantizedLinear;
+use super::kernels::{self, Fused};
 use super::load::LoadError;
-use super::Prepared;
+use super::{Precision, Prepared};
 
 /// The Hugging Face `BertConfig` fields the encoder needs.
 #[derive(Debug, Clone, Deserialize)]
@@ -74,27 +77,49 @@ impl EncoderConfig {
     }
 }
 
-/// `x · W + b` with W stored transposed and contiguous, so the product reads it row by row.
-struct Dense {
-    weight_t: Tensor,
-    bias: Tensor,
+/// A linear layer `x · Wᵀ + b`, in the precision chosen at load.
+enum Dense {
+    /// W stored transposed and contiguous, so candle's product reads it row by row.
+    Float { weight_t: Tensor, bias: Tensor },
+    /// W quantized per output channel; CPU only.
+    Int8(QuantizedLinear),
 }
 
 impl Dense {
-    fn load(vb: VarBuilder, inputs: usize, outputs: usize) -> candle_core::Result<Dense> {
-        let weight = vb.get((outputs, inputs), "weight")?;
-        Ok(Dense { weight_t: weight.t()?.contiguous()?, bias: vb.get(outputs, "bias")? })
+    /// Several HF linears (e.g. query, key, value) as one product over their concatenated outputs.
+    fn load(vbs: &[VarBuilder], inputs: usize, outputs: usize, precision: Precision) -> candle_core::Result<Dense> {
+        let mut weights = Vec::with_capacity(vbs.len());
+        let mut biases = Vec::with_capacity(vbs.len());
+        for vb in vbs {
+            weights.push(vb.get((outputs, inputs), "weight")?);
+            biases.push(vb.get(outputs, "bias")?);
+        }
+        let weight = Tensor::cat(&weights, 0)?;
+        let bias = Tensor::cat(&biases, 0)?;
+        let on_cpu = weight.device().is_cpu();
+        Ok(match precision {
+            Precision::Int8 if on_cpu => {
+                let rows = weight.dim(0)?;
+                let flat = weight.flatten_all()?.to_vec1::<f32>()?;
+                Dense::Int8(QuantizedLinear::new(&flat, &bias.to_vec1::<f32>()?, rows, inputs))
+            }
+            _ => Dense::Float { weight_t: weight.t()?.contiguous()?, bias },
+        })
     }
 
-    /// Several HF linears (query, key, value) as one wider product.
-    fn fused(parts: Vec<Dense>) -> candle_core::Result<Dense> {
-        let weights: Vec<&Tensor> = parts.iter().map(|d| &d.weight_t).collect();
-        let biases: Vec<&Tensor> = parts.iter().map(|d| &d.bias).collect();
-        Ok(Dense { weight_t: Tensor::cat(&weights, 1)?.contiguous()?, bias: Tensor::cat(&biases, 0)? })
-    }
-
-    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
-        x.matmul(&self.weight_t)?.broadcast_add(&self.bias)
+    /// The product with bias, then what `fused` asks for.
+    fn forward(&self, x: &Tensor, fused: Fused<'_>) -> candle_core::Result<Tensor> {
+        match self {
+            Dense::Int8(linear) => kernels::int8_linear(linear, x, fused),
+            Dense::Float { weight_t, bias } => {
+                let y = x.matmul(weight_t)?.broadcast_add(bias)?;
+                match fused {
+                    Fused::None => Ok(y),
+                    Fused::Gelu => kernels::gelu(&y),
+                    Fused::Residual(residual) => y + residual,
+                }
+            }
+        }
     }
 }
 
@@ -115,7 +140,7 @@ impl Norm {
     }
 
     fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
-        candle_nn::ops::layer_norm(x, &self.weight, &self.bias, self.eps)
+        kernels::layer_norm(x, &self.weight, &self.bias, self.eps)
     }
 }
 
@@ -135,7 +160,6 @@ pub struct Encoder {
     embedding_norm: Norm,
     layers: Vec<Layer>,
     heads: usize,
-    hidden: usize,
     activation: Activation,
     device: Device,
 }
@@ -149,7 +173,7 @@ pub struct Packed {
 
 impl Encoder {
     /// Loads `[bert.]embeddings.*` and `[bert.]encoder.layer.N.*` in the Hugging Face BERT layout.
-    pub fn load(vb: VarBuilder, config: &EncoderConfig) -> Result<Encoder, LoadError> {
+    pub fn load(vb: VarBuilder, config: &EncoderConfig, precision: Precision) -> Result<Encoder, LoadError> {
         config.check()?;
         let activation = config.activation()?;
         let vb = if vb.contains_tensor("bert.embeddings.word_embeddings.weight") { vb.pp("bert") } else { vb };
@@ -167,13 +191,15 @@ impl Encoder {
             .map(|i| {
                 let l = vb.pp(format!("encoder.layer.{i}"));
                 let attention = l.pp("attention");
-                let part = |name: &str| Dense::load(attention.pp("self").pp(name), h, h);
+                let own = attention.pp("self");
+                let qkv = [own.pp("query"), own.pp("key"), own.pp("value")];
+                let dense = |vb: VarBuilder, inputs, outputs| Dense::load(&[vb], inputs, outputs, precision);
                 Ok(Layer {
-                    qkv: Dense::fused(vec![part("query")?, part("key")?, part("value")?])?,
-                    attention_out: Dense::load(attention.pp("output").pp("dense"), h, h)?,
+                    qkv: Dense::load(&qkv, h, h, precision)?,
+                    attention_out: dense(attention.pp("output").pp("dense"), h, h)?,
                     attention_norm: Norm::load(attention.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
-                    intermediate: Dense::load(l.pp("intermediate").pp("dense"), h, config.intermediate_size)?,
-                    output: Dense::load(l.pp("output").pp("dense"), config.intermediate_size, h)?,
+                    intermediate: dense(l.pp("intermediate").pp("dense"), h, config.intermediate_size)?,
+                    output: dense(l.pp("output").pp("dense"), config.intermediate_size, h)?,
                     output_norm: Norm::load(l.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
                 })
             })
@@ -186,7 +212,6 @@ impl Encoder {
             embedding_norm,
             layers,
             heads: config.num_attention_heads,
-            hidden: h,
             activation,
             device: vb.device().clone(),
         })
@@ -218,31 +243,15 @@ impl Encoder {
     }
 
     fn layer(&self, layer: &Layer, x: &Tensor, spans: &[(usize, usize)]) -> candle_core::Result<Tensor> {
-        let qkv = layer.qkv.forward(x)?;
-        let contexts = spans
-            .iter()
-            .map(|&(start, len)| self.attention(&qkv.narrow(0, start, len)?, len))
-            .collect::<candle_core::Result<Vec<_>>>()?;
-        let context = Tensor::cat(&contexts, 0)?;
-        let x = layer.attention_norm.forward(&(x + layer.attention_out.forward(&context)?)?)?;
-        let inner = layer.intermediate.forward(&x)?;
+        let qkv = layer.qkv.forward(x, Fused::None)?;
+        let context = kernels::attention(&qkv, spans, self.heads)?;
+        let x = layer.attention_norm.forward(&layer.attention_out.forward(&context, Fused::Residual(x))?)?;
         let inner = match self.activation {
-            Activation::Gelu => super::kernels::gelu(&inner)?,
-            Activation::GeluTanh => inner.gelu()?,
-            Activation::Relu => inner.relu()?,
+            Activation::Gelu => layer.intermediate.forward(&x, Fused::Gelu)?,
+            Activation::GeluTanh => layer.intermediate.forward(&x, Fused::None)?.gelu()?,
+            Activation::Relu => layer.intermediate.forward(&x, Fused::None)?.relu()?,
         };
-        layer.output_norm.forward(&(x + layer.output.forward(&inner)?)?)
-    }
-
-    /// Self-attention of one text: `qkv` is `[len, 3 * hidden]`, the result `[len, hidden]`.
-    fn attention(&self, qkv: &Tensor, len: usize) -> candle_core::Result<Tensor> {
-        let head = self.hidden / self.heads;
-        let split = |i: usize| qkv.narrow(1, i * self.hidden, self.hidden)?.reshape((len, self.heads, head))?.transpose(0, 1);
-        let q = (split(0)?.contiguous()? * (1.0 / (head as f64).sqrt()))?;
-        let k = split(1)?.contiguous()?;
-        let v = split(2)?.contiguous()?;
-        let weights = candle_nn::ops::softmax_last_dim(&q.matmul(&k.t()?)?)?;
-        weights.matmul(&v)?.transpose(0, 1)?.reshape((len, self.hidden))
+        layer.output_norm.forward(&layer.output.forward(&inner, Fused::Residual(&x))?)
     }
 }
 

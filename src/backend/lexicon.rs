@@ -28,6 +28,7 @@ impl Backend for LexiconBackend {
             labels: crate::labels::Polarity::ALL.iter().map(|p| p.name().to_string()).collect(),
             max_input_tokens: 0,
             summary: format!("lexicon {} ({} terms)", self.source, self.lexicon.term_count()),
+            precision: String::new(),
         }
     }
 

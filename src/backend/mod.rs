@@ -1,13 +1,36 @@
 //! Backends turn texts into polarity (and, where the model has a head for it, emotion) probabilities.
 //! Two implementations sit behind one trait: the candle BERT classifier and the lexicon scorer.
 
+pub mod attention;
 pub mod bert;
 pub mod encoder;
+pub mod int8;
 pub mod kernels;
 pub mod lexicon;
 pub mod load;
 
 use crate::labels::Emotion;
+
+/// How the encoder's dense layers are stored and multiplied on CPU.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Weights quantized per output channel to int8 at load, activations per token at run time; products with
+    /// AVX-512 VNNI where the CPU has it.
+    #[default]
+    Int8,
+    /// Weights and products in f32, as the checkpoint's values widen to.
+    F32,
+}
+
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Int8 => "int8",
+            Precision::F32 => "f32",
+        }
+    }
+}
 
 /// Which kind of backend answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -56,6 +79,8 @@ pub struct BackendDescription {
     pub labels: Vec<String>,
     pub max_input_tokens: u32,
     pub summary: String,
+    /// Precision of the encoder's dense layers ("int8", "f32"); empty on the lexicon.
+    pub precision: String,
 }
 
 #[derive(Debug, Clone, thiserror::Error)]

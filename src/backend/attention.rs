@@ -1,0 +1,815 @@
+//! CPU kernels for a BERT encoder running on packed, unpadded token batches (texts laid end to end):
+//! per-text multi-head self-attention and the fused residual-add + layer norm.
+
+use rayon::prelude::*;
+use std::cell::RefCell;
+
+/// Width of the register tiles: two AVX2 registers or four SSE registers.
+const LANES: usize = 16;
+/// Query rows per register tile of the portable (SSE2, 16 registers) attention kernel: 2 rows ×
+/// 4 registers of accumulators leave room for the operands; 4 rows would spill.
+const PORTABLE_ROWS: usize = 2;
+/// Query rows per register tile of the AVX2 attention kernel: 4 rows × 2 registers give 8
+/// independent accumulators, enough to hide the FMA latency.
+#[cfg(target_arch = "x86_64")]
+const AVX2_ROWS: usize = 4;
+/// Most query rows one attention work item handles. Long texts are split into blocks of this many
+/// rows so that a single text still feeds every thread. A multiple of every row tile, so only a
+/// text's last block has padding rows.
+const QUERY_BLOCK: usize = 64;
+/// Rows per layer-norm work item: big enough to amortise scheduling, small enough to balance.
+const NORM_ROWS_PER_TASK: usize = 16;
+
+/// Multi-head self-attention over packed texts, no mask needed (each text attends only to itself).
+/// `qkv`: `[total_tokens, 3*hidden]` row-major: columns `[0,hidden)` are Q, `[hidden,2h)` K, `[2h,3h)` V, each split into
+/// `heads` consecutive head blocks of `hidden/heads` columns (the Hugging Face BERT layout after a fused QKV linear).
+/// `spans`: text i owns rows `spans[i].0 .. spans[i].0+spans[i].1` (non-overlapping, together covering `0..total`).
+/// `out`: `[total_tokens, hidden]`, fully overwritten with softmax(Q·Kᵀ/√d)·V per text and head, heads concatenated.
+///
+/// Panics if the shapes disagree or the spans overlap or leave rows uncovered.
+pub fn attention(qkv: &[f32], spans: &[(usize, usize)], heads: usize, hidden: usize, out: &mut [f32]) {
+    attention_with(Isa::detect(), qkv, spans, heads, hidden, out);
+}
+
+/// `x[r] = LayerNorm(x[r] + residual[r]) · gamma + beta` for every row r of width `gamma.len()`; eps as in BERT (1e-12 typical).
+/// `residual` may be None (plain layer norm). Statistics in f32 with a corrected two-pass variance (exact 0 for constant rows).
+///
+/// Panics if `x.len()` is not a multiple of the width or `beta`/`residual` do not match.
+pub fn add_layer_norm(x: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
+    add_layer_norm_with(Isa::detect(), x, residual, gamma, beta, eps);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Instruction-set dispatch. The kernels are written once as `#[inline(always)]` generics over
+// `FMA`; the x86-64 wrappers below compile that same body with AVX2 and fused multiply-add
+// enabled, picked at run time: 1.5–2.5× faster than the SSE2 baseline a default build targets.
+// (An AVX-512 variant was measured too: 10% faster on 128-token texts, 10% slower on 20-token
+// ones, so it is not worth a third copy.)
+// ---------------------------------------------------------------------------------------------
+
+/// An instruction set the kernels can run with. `Avx2Fma` is only ever constructed by
+/// [`Isa::available`] after the CPU was checked to support it, which is what makes calling the
+/// `#[target_feature]` wrappers sound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Isa {
+    Portable,
+    #[cfg(target_arch = "x86_64")]
+    Avx2Fma,
+}
+
+impl Isa {
+    /// The best instruction set this CPU supports (std caches the CPUID queries).
+    fn detect() -> Isa {
+        *Isa::available().last().expect("the portable path is always available")
+    }
+
+    /// Every supported instruction set, from the portable baseline to the best.
+    fn available() -> Vec<Isa> {
+        #[allow(unused_mut)] // only mutated on x86-64
+        let mut isas = vec![Isa::Portable];
+        #[cfg(target_arch = "x86_64")]
+        {
+            if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
+                isas.push(Isa::Avx2Fma);
+            }
+        }
+        isas
+    }
+}
+
+/// `a * b + c`, fused into one rounding when the instruction set has FMA. (Without hardware FMA,
+/// `f32::mul_add` would be a slow library call, hence the compile-time switch.)
+#[inline(always)]
+fn mul_add<const FMA: bool>(a: f32, b: f32, c: f32) -> f32 {
+    if FMA {
+        a.mul_add(b, c)
+    } else {
+        a * b + c
+    }
+}
+
+/// Combines one register's worth of lanes as a tree: logarithmic rounding error for sums, and
+/// shuffles instead of a serial chain.
+#[inline(always)]
+fn reduce_lanes(mut lanes: [f32; LANES], op: impl Fn(f32, f32) -> f32) -> f32 {
+    let mut width = LANES / 2;
+    while width > 0 {
+        for l in 0..width {
+            lanes[l] = op(lanes[l], lanes[l + width]);
+        }
+        width /= 2;
+    }
+    lanes[0]
+}
+
+/// e^x for x ≤ 88 with a relative error of a few 1e-7; results below f32::MIN_POSITIVE (and
+/// x = -∞) give exactly 0 instead of a subnormal. Branch-free, so a loop over it vectorises,
+/// which std's `exp` (a libm call) does not.
+#[inline(always)]
+fn exp_approx<const FMA: bool>(x: f32) -> f32 {
+    /// ln(f32::MIN_POSITIVE): below it e^x is subnormal; flushed to 0 (irrelevant for softmax).
+    const MIN_ARG: f32 = -87.336_55;
+    /// Keeps 2^n representable (n ≤ 127).
+    const MAX_ARG: f32 = 88.0;
+    /// ln 2 split in two: LN2_HI has 9 significant bits, so n·LN2_HI is exact for |n| ≤ 127.
+    const LN2_HI: f32 = 0.693_359_4;
+    const LN2_LO: f32 = -2.121_944_4e-4;
+    /// 1.5·2^23: adding it leaves round-to-nearest(y) in the low mantissa bits for |y| < 2^22.
+    const ROUNDER: f32 = 12_582_912.0;
+
+    let xc = x.clamp(MIN_ARG, MAX_ARG);
+    // x = n·ln2 + r with integer n and |r| ≤ ln2/2, so e^x = 2^n · e^r.
+    let shifted = mul_add::<FMA>(xc, std::f32::consts::LOG2_E, ROUNDER);
+    let n = shifted - ROUNDER;
+    let r = mul_add::<FMA>(-n, LN2_HI, xc);
+    let r = mul_add::<FMA>(-n, LN2_LO, r);
+    // Taylor series of e^r to degree 6: truncation error ≤ 0.35^7/7! ≈ 1.2e-7.
+    let mut p = 1.0 / 720.0;
+    p = mul_add::<FMA>(p, r, 1.0 / 120.0);
+    p = mul_add::<FMA>(p, r, 1.0 / 24.0);
+    p = mul_add::<FMA>(p, r, 1.0 / 6.0);
+    p = mul_add::<FMA>(p, r, 0.5);
+    p = mul_add::<FMA>(p, r, 1.0);
+    p = mul_add::<FMA>(p, r, 1.0);
+    // The integer n sits in the low bits of `shifted`; 2^n is built directly as exponent bits.
+    let n_int = shifted.to_bits() as i32 - ROUNDER.to_bits() as i32;
+    let two_to_n = f32::from_bits(((n_int + 127) << 23) as u32);
+    if x < MIN_ARG {
+        0.0
+    } else {
+        p * two_to_n
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attention
+// ---------------------------------------------------------------------------------------------
+
+/// Shapes shared by every attention work item of one call.
+struct Geometry {
+    hidden: usize,
+    head_dim: usize,
+    /// 1/√head_dim, applied to the scores inside the softmax.
+    scale: f32,
+}
+
+/// One attention work item: query rows `query_begin..query_end` (relative to the text) of one
+/// head of one text, attending over the whole text.
+struct Block {
+    text_start: usize,
+    text_len: usize,
+    head: usize,
+    query_begin: usize,
+    query_end: usize,
+}
+
+/// Per-thread buffers of the attention kernel, kept across calls so no work item allocates once
+/// the largest text has been seen.
+#[derive(Default)]
+struct Scratch {
+    /// K of the text in panels of LANES keys, [key / LANES][k][key % LANES]; zero keys pad the
+    /// last panel.
+    key: Vec<f32>,
+    /// V of the text in panels of LANES columns, [column / LANES][key][column % LANES]; zero
+    /// columns pad the last panel.
+    value: Vec<f32>,
+    /// Scores, then unnormalised softmax weights, [query row][key]; rows padded to a whole tile,
+    /// keys to LANES.
+    scores: Vec<f32>,
+    /// 1 / (sum of the weights) per query row.
+    normalizers: Vec<f32>,
+    /// Result rows of the block, [query row][column]; columns padded to LANES.
+    output: Vec<f32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// The `out` slice of [`attention`] shared by the parallel work items, each writing its own rows
+/// of its own head's columns.
+struct SharedOut {
+    ptr: *mut f32,
+    len: usize,
+}
+
+// SAFETY: sharing `SharedOut` between threads only shares a pointer into a `&mut [f32]` that
+// outlives the parallel region and is not otherwise touched during it; the only access, `write`,
+// requires its callers to keep concurrent ranges disjoint.
+unsafe impl Sync for SharedOut {}
+
+impl SharedOut {
+    /// Copies `src` to `out[offset..offset + src.len()]`.
+    ///
+    /// # Safety
+    /// No other thread may read or write that range while this runs.
+    unsafe fn write(&self, offset: usize, src: &[f32]) {
+        assert!(offset <= self.len && src.len() <= self.len - offset, "attention output write out of bounds");
+        // SAFETY: the range is in bounds (checked above) and nobody else accesses it while this
+        // reference lives (caller's contract); `src` lives in thread-local scratch, not in `out`.
+        let dst = unsafe { std::slice::from_raw_parts_mut(self.ptr.add(offset), src.len()) };
+        // Whole LANES-sized pieces compile to vector moves rather than a memcpy call per short row.
+        let (src_pieces, src_tail) = src.as_chunks::<LANES>();
+        let (dst_pieces, dst_tail) = dst.as_chunks_mut::<LANES>();
+        for (d, s) in dst_pieces.iter_mut().zip(src_pieces) {
+            *d = *s;
+        }
+        if !src_tail.is_empty() {
+            dst_tail.copy_from_slice(src_tail);
+        }
+    }
+}
+
+fn attention_with(isa: Isa, qkv: &[f32], spans: &[(usize, usize)], heads: usize, hidden: usize, out: &mut [f32]) {
+    assert!(
+        hidden > 0 && heads > 0 && hidden.is_multiple_of(heads),
+        "hidden ({hidden}) must be a positive multiple of heads ({heads})"
+    );
+    let row_width = 3 * hidden;
+    assert!(qkv.len().is_multiple_of(row_width), "qkv length is not a multiple of 3*hidden");
+    let total = qkv.len() / row_width;
+    assert_eq!(out.len(), total * hidden, "out must be [total_tokens, hidden]");
+    check_spans(spans, total);
+
+    let head_dim = hidden / heads;
+    let geometry = Geometry { hidden, head_dim, scale: 1.0 / (head_dim as f32).sqrt() };
+    // Query blocks depend only on the text's own length, so a text's result does not depend on
+    // which other texts share the batch.
+    let mut blocks = Vec::new();
+    for &(text_start, text_len) in spans.iter().filter(|span| span.1 > 0) {
+        for head in 0..heads {
+            for query_begin in (0..text_len).step_by(QUERY_BLOCK) {
+                let query_end = (query_begin + QUERY_BLOCK).min(text_len);
+                blocks.push(Block { text_start, text_len, head, query_begin, query_end });
+            }
+        }
+    }
+
+    let shared_out = SharedOut { ptr: out.as_mut_ptr(), len: out.len() };
+    blocks.par_iter().for_each(|block| {
+        SCRATCH.with_borrow_mut(|scratch| {
+            attend_block(isa, qkv, &geometry, block, scratch);
+            let padded_dim = head_dim.next_multiple_of(LANES);
+            let rows = scratch.output.chunks_exact(padded_dim);
+            for (query, row) in (block.query_begin..block.query_end).zip(rows) {
+                let offset = (block.text_start + query) * hidden + block.head * head_dim;
+                // SAFETY: this range is row `text_start + query`, columns of `block.head`. Spans
+                // are disjoint (check_spans), each (text, head, query row) belongs to exactly one
+                // block, and nothing else touches `out` until `for_each` returns, so no other
+                // thread accesses it.
+                unsafe { shared_out.write(offset, &row[..head_dim]) };
+            }
+        });
+    });
+}
+
+/// Asserts that the non-empty spans tile `0..total` exactly: in bounds, no overlaps, no gaps.
+/// The parallel writes in [`attention_with`] rely on this.
+fn check_spans(spans: &[(usize, usize)], total: usize) {
+    let mut sorted: Vec<(usize, usize)> = spans.iter().copied().filter(|span| span.1 > 0).collect();
+    sorted.sort_unstable();
+    let mut covered = 0;
+    for (start, len) in sorted {
+        assert_eq!(start, covered, "spans must cover rows 0..{total} without gaps or overlaps");
+        covered = start.checked_add(len).expect("span end overflows");
+    }
+    assert_eq!(covered, total, "spans must cover rows 0..{total} without gaps or overlaps");
+}
+
+/// Runs one work item with the given instruction set, leaving its rows in `scratch.output`.
+fn attend_block(isa: Isa, qkv: &[f32], geometry: &Geometry, block: &Block, scratch: &mut Scratch) {
+    match isa {
+        Isa::Portable => attend_block_impl::<false, PORTABLE_ROWS>(qkv, geometry, block, scratch),
+        // SAFETY: `Isa::Avx2Fma` exists only if the CPU supports AVX2 and FMA (see `Isa`).
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx2Fma => unsafe { attend_block_avx2(qkv, geometry, block, scratch) },
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn attend_block_avx2(qkv: &[f32], geometry: &Geometry, block: &Block, scratch: &mut Scratch) {
+    attend_block_impl::<true, AVX2_ROWS>(qkv, geometry, block, scratch);
+}
+
+/// Clears `buffer` and makes it `len` zeros (zeros are the padding the micro-kernels rely on).
+#[inline(always)]
+fn reset_zeroed(buffer: &mut Vec<f32>, len: usize) {
+    buffer.clear();
+    buffer.resize(len, 0.0);
+}
+
+/// softmax(Q·Kᵀ/√d)·V for one block, leaving its rows in `scratch.output`. The heavy loops are
+/// ROWS×LANES register-tile products: ROWS query rows at a time, so every K or V vector loaded is
+/// reused ROWS times while the accumulators stay in registers. Padding to whole tiles means no
+/// loop has a tail.
+#[inline(always)]
+fn attend_block_impl<const FMA: bool, const ROWS: usize>(
+    qkv: &[f32],
+    geometry: &Geometry,
+    block: &Block,
+    scratch: &mut Scratch,
+) {
+    let Geometry { hidden, head_dim: dim, scale } = *geometry;
+    let row_width = 3 * hidden;
+    let len = block.text_len;
+    let rows = block.query_end - block.query_begin;
+    let padded_len = len.next_multiple_of(LANES);
+    let padded_dim = dim.next_multiple_of(LANES);
+    let padded_rows = rows.next_multiple_of(ROWS);
+    let text = &qkv[block.text_start * row_width..][..len * row_width];
+    let q_column = block.head * dim;
+    let k_column = hidden + q_column;
+    let v_column = 2 * hidden + q_column;
+    let Scratch { key, value, scores, normalizers, output } = scratch;
+
+    // K transposed into panels (layout at `Scratch::key`): one vector load then gives the k-th
+    // component of LANES consecutive keys.
+    reset_zeroed(key, padded_len * dim);
+    for (j, text_row) in text.chunks_exact(row_width).enumerate() {
+        let panel = &mut key[(j / LANES) * LANES * dim..][..LANES * dim];
+        for (k, &x) in text_row[k_column..][..dim].iter().enumerate() {
+            panel[k * LANES + j % LANES] = x;
+        }
+    }
+    // V regrouped into panels of LANES columns (layout at `Scratch::value`), zero-padded so a
+    // head size that is not a multiple of LANES needs no tail loop.
+    reset_zeroed(value, padded_dim * len);
+    let (value_panels, _) = value.as_chunks_mut::<LANES>();
+    for (j, text_row) in text.chunks_exact(row_width).enumerate() {
+        let (pieces, tail) = text_row[v_column..][..dim].as_chunks::<LANES>();
+        for (c, piece) in pieces.iter().enumerate() {
+            value_panels[c * len + j] = *piece;
+        }
+        if !tail.is_empty() {
+            value_panels[pieces.len() * len + j][..tail.len()].copy_from_slice(tail);
+        }
+    }
+
+    // Raw scores q·k; the 1/√d scale is applied in the softmax. Query rows are read straight from
+    // `qkv` (each value is broadcast, so no packing is needed); a partial last tile repeats the
+    // last row and the extra results are never used.
+    scores.resize(padded_rows * padded_len, 0.0);
+    let (key_panels, _) = key.as_chunks::<LANES>();
+    for (tile, score_rows) in scores.chunks_exact_mut(ROWS * padded_len).enumerate() {
+        let queries: [&[f32]; ROWS] = std::array::from_fn(|r| {
+            let i = (tile * ROWS + r).min(rows - 1);
+            &text[(block.query_begin + i) * row_width + q_column..][..dim]
+        });
+        for (c, key_panel) in key_panels.chunks_exact(dim).enumerate() {
+            let mut acc = [[0.0f32; LANES]; ROWS];
+            for (k, keys) in key_panel.iter().enumerate() {
+                for r in 0..ROWS {
+                    let q = queries[r][k];
+                    for l in 0..LANES {
+                        acc[r][l] = mul_add::<FMA>(q, keys[l], acc[r][l]);
+                    }
+                }
+            }
+            for (r, tile_row) in acc.iter().enumerate() {
+                score_rows[r * padded_len + c * LANES..][..LANES].copy_from_slice(tile_row);
+            }
+        }
+    }
+
+    // One normaliser per row of the last tile too; rows past `rows` are never read back.
+    reset_zeroed(normalizers, padded_rows);
+    for (row, normalizer) in scores.chunks_exact_mut(padded_len).zip(normalizers.iter_mut()).take(rows) {
+        *normalizer = softmax_row::<FMA>(row, len, scale);
+    }
+
+    // Output rows: weighted sums of V rows over ROWS×LANES tiles, then scaled by 1 / Σ weights.
+    output.resize(padded_rows * padded_dim, 0.0);
+    let (value_panels, _) = value.as_chunks::<LANES>();
+    let tiles = scores.chunks_exact(ROWS * padded_len).zip(normalizers.as_chunks::<ROWS>().0);
+    for ((weight_rows, tile_normalizers), out_rows) in tiles.zip(output.chunks_exact_mut(ROWS * padded_dim)) {
+        let weights: [&[f32]; ROWS] = std::array::from_fn(|r| &weight_rows[r * padded_len..][..len]);
+        for (c, value_panel) in value_panels.chunks_exact(len).enumerate() {
+            let mut acc = [[0.0f32; LANES]; ROWS];
+            for (j, values) in value_panel.iter().enumerate() {
+                for r in 0..ROWS {
+                    let w = weights[r][j];
+                    for l in 0..LANES {
+                        acc[r][l] = mul_add::<FMA>(w, values[l], acc[r][l]);
+                    }
+                }
+            }
+            for (r, (tile_row, &normalizer)) in acc.iter().zip(tile_normalizers).enumerate() {
+                let out = &mut out_rows[r * padded_dim + c * LANES..][..LANES];
+                for (o, &a) in out.iter_mut().zip(tile_row) {
+                    *o = a * normalizer;
+                }
+            }
+        }
+    }
+}
+
+/// Turns the raw scores `row[..len]` into the unnormalised weights exp(scale · (score − max)) in
+/// place and returns 1 / their sum, which the caller applies to the (shorter) output row instead.
+/// `row.len()` is a multiple of LANES; the padding past `len` is set to -∞ first so whole-register
+/// loops give it weight 0.
+#[inline(always)]
+fn softmax_row<const FMA: bool>(row: &mut [f32], len: usize, scale: f32) -> f32 {
+    row[len..].fill(f32::NEG_INFINITY);
+    let (chunks, _) = row.as_chunks_mut::<LANES>();
+    // Comparison-select rather than f32::max: a plain vector max, NaN handling does not matter here.
+    let greater = |a: f32, b: f32| if a > b { a } else { b };
+    let mut lane_max = [f32::NEG_INFINITY; LANES];
+    for chunk in chunks.iter() {
+        for l in 0..LANES {
+            lane_max[l] = greater(chunk[l], lane_max[l]);
+        }
+    }
+    let offset = -reduce_lanes(lane_max, greater) * scale;
+    let mut lane_sum = [0.0f32; LANES];
+    for chunk in chunks.iter_mut() {
+        for l in 0..LANES {
+            let e = exp_approx::<FMA>(mul_add::<FMA>(chunk[l], scale, offset));
+            chunk[l] = e;
+            lane_sum[l] += e;
+        }
+    }
+    1.0 / reduce_lanes(lane_sum, |a, b| a + b)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layer norm
+// ---------------------------------------------------------------------------------------------
+
+fn add_layer_norm_with(isa: Isa, x: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
+    let width = gamma.len();
+    assert!(width > 0, "layer norm width must be positive");
+    assert_eq!(beta.len(), width, "beta and gamma differ in length");
+    assert!(x.len().is_multiple_of(width), "x length is not a multiple of the row width");
+    let chunk = width * NORM_ROWS_PER_TASK;
+    match residual {
+        Some(residual) => {
+            assert_eq!(residual.len(), x.len(), "residual and x differ in length");
+            x.par_chunks_mut(chunk)
+                .zip(residual.par_chunks(chunk))
+                .for_each(|(rows, residual_rows)| normalize_rows(isa, rows, Some(residual_rows), gamma, beta, eps));
+        }
+        None => x.par_chunks_mut(chunk).for_each(|rows| normalize_rows(isa, rows, None, gamma, beta, eps)),
+    }
+}
+
+fn normalize_rows(isa: Isa, rows: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
+    match isa {
+        Isa::Portable => normalize_rows_impl::<false>(rows, residual, gamma, beta, eps),
+        // SAFETY: `Isa::Avx2Fma` exists only if the CPU supports AVX2 and FMA (see `Isa`).
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx2Fma => unsafe { normalize_rows_avx2(rows, residual, gamma, beta, eps) },
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn normalize_rows_avx2(rows: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
+    normalize_rows_impl::<true>(rows, residual, gamma, beta, eps);
+}
+
+#[inline(always)]
+fn normalize_rows_impl<const FMA: bool>(
+    rows: &mut [f32],
+    residual: Option<&[f32]>,
+    gamma: &[f32],
+    beta: &[f32],
+    eps: f32,
+) {
+    let width = gamma.len();
+    for (i, row) in rows.chunks_exact_mut(width).enumerate() {
+        let row_residual = residual.map(|residual| &residual[i * width..][..width]);
+        normalize_row::<FMA>(row, row_residual, gamma, beta, eps);
+    }
+}
+
+/// Corrected two-pass statistics: the centred pass also sums the deviations, whose total is the
+/// rounding error of the first mean. Taking it out makes constant rows exactly constant (so they
+/// map to `beta`, not to rounding noise amplified by 1/√eps) and keeps rows whose mean is large
+/// compared to their spread accurate.
+#[inline(always)]
+fn normalize_row<const FMA: bool>(row: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
+    let n = row.len() as f32;
+    let sum = match residual {
+        Some(residual) => add_and_sum(row, residual),
+        None => {
+            let (chunks, tail) = row.as_chunks::<LANES>();
+            let mut lanes = [0.0f32; LANES];
+            for chunk in chunks {
+                for l in 0..LANES {
+                    lanes[l] += chunk[l];
+                }
+            }
+            reduce_lanes(lanes, |a, b| a + b) + tail.iter().sum::<f32>()
+        }
+    };
+    let rough_mean = sum / n;
+
+    let (chunks, tail) = row.as_chunks::<LANES>();
+    let mut dev_lanes = [0.0f32; LANES];
+    let mut sq_lanes = [0.0f32; LANES];
+    for chunk in chunks {
+        for l in 0..LANES {
+            let dev = chunk[l] - rough_mean;
+            dev_lanes[l] += dev;
+            sq_lanes[l] = mul_add::<FMA>(dev, dev, sq_lanes[l]);
+        }
+    }
+    let (mut dev_sum, mut sq_sum) = (reduce_lanes(dev_lanes, |a, b| a + b), reduce_lanes(sq_lanes, |a, b| a + b));
+    for &x in tail {
+        let dev = x - rough_mean;
+        dev_sum += dev;
+        sq_sum = mul_add::<FMA>(dev, dev, sq_sum);
+    }
+    // mean = rough_mean + correction, but kept apart: x − rough_mean is exact for x near the
+    // mean, so the centred values do not inherit the rounding of a large mean.
+    let correction = dev_sum / n;
+    let variance = ((sq_sum - dev_sum * correction) / n).max(0.0);
+    let inv_std = 1.0 / (variance + eps).sqrt();
+
+    for ((x, &g), &b) in row.iter_mut().zip(gamma).zip(beta) {
+        *x = mul_add::<FMA>(((*x - rough_mean) - correction) * inv_std, g, b);
+    }
+}
+
+/// row += residual, returning the sum of the new row (one read of each input).
+#[inline(always)]
+fn add_and_sum(row: &mut [f32], residual: &[f32]) -> f32 {
+    let (chunks, tail) = row.as_chunks_mut::<LANES>();
+    let (residual_chunks, residual_tail) = residual.as_chunks::<LANES>();
+    let mut lanes = [0.0f32; LANES];
+    for (chunk, residual_chunk) in chunks.iter_mut().zip(residual_chunks) {
+        for l in 0..LANES {
+            chunk[l] += residual_chunk[l];
+            lanes[l] += chunk[l];
+        }
+    }
+    let mut sum = reduce_lanes(lanes, |a, b| a + b);
+    for (x, &r) in tail.iter_mut().zip(residual_tail) {
+        *x += r;
+        sum += *x;
+    }
+    sum
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------------------------
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Seeded xorshift64* generator, enough for test data.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next_u64(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// Uniform in (0, 1).
+        fn uniform(&mut self) -> f64 {
+            ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+        }
+
+        /// Standard normal (Box–Muller).
+        fn normal(&mut self) -> f64 {
+            (-2.0 * self.uniform().ln()).sqrt() * (std::f64::consts::TAU * self.uniform()).cos()
+        }
+
+        fn normals(&mut self, n: usize, scale: f64) -> Vec<f32> {
+            (0..n).map(|_| (self.normal() * scale) as f32).collect()
+        }
+    }
+
+    /// Straightforward attention in f64.
+    fn reference_attention(qkv: &[f32], spans: &[(usize, usize)], heads: usize, hidden: usize) -> Vec<f64> {
+        let d = hidden / heads;
+        let total = qkv.len() / (3 * hidden);
+        let at = |row: usize, col: usize| qkv[row * 3 * hidden + col] as f64;
+        let mut out = vec![f64::NAN; total * hidden];
+        for &(start, len) in spans {
+            for h in 0..heads {
+                for i in start..start + len {
+                    let scores: Vec<f64> = (start..start + len)
+                        .map(|j| {
+                            (0..d).map(|k| at(i, h * d + k) * at(j, hidden + h * d + k)).sum::<f64>()
+                                / (d as f64).sqrt()
+                        })
+                        .collect();
+                    let max = scores.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+                    let weights: Vec<f64> = scores.iter().map(|s| (s - max).exp()).collect();
+                    let total_weight: f64 = weights.iter().sum();
+                    for k in 0..d {
+                        let value: f64 =
+                            (start..start + len).zip(&weights).map(|(j, w)| w * at(j, 2 * hidden + h * d + k)).sum();
+                        out[i * hidden + h * d + k] = value / total_weight;
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Packs texts of the given lengths, listing the spans in reverse order of their rows.
+    fn packed_spans(lengths: &[usize]) -> (Vec<(usize, usize)>, usize) {
+        let mut spans = Vec::new();
+        let mut start = 0;
+        for &len in lengths {
+            spans.push((start, len));
+            start += len;
+        }
+        spans.reverse();
+        (spans, start)
+    }
+
+    fn max_abs_error(actual: &[f32], expected: &[f64]) -> f64 {
+        assert_eq!(actual.len(), expected.len());
+        actual.iter().zip(expected).map(|(&a, &e)| (a as f64 - e).abs()).fold(0.0, |m, x| {
+            if x > m || x.is_nan() {
+                x
+            } else {
+                m
+            }
+        })
+    }
+
+    /// Compares every instruction set with the f64 reference. Q and K are N(0, qk_scale²), so
+    /// the scores q·k/√d have a standard deviation of about qk_scale²; V is N(0, 2²).
+    fn check_attention(seed: u64, hidden: usize, heads: usize, qk_scale: f64) {
+        let lengths = [1, 2, 7, 33, 128, 0, 5];
+        let (spans, total) = packed_spans(&lengths);
+        let mut rng = Rng(seed);
+        let mut qkv = rng.normals(total * 3 * hidden, 2.0);
+        for row in qkv.chunks_exact_mut(3 * hidden) {
+            for x in &mut row[..2 * hidden] {
+                *x *= (qk_scale / 2.0) as f32;
+            }
+        }
+        let expected = reference_attention(&qkv, &spans, heads, hidden);
+        for isa in Isa::available() {
+            let mut out = vec![f32::NAN; total * hidden];
+            attention_with(isa, &qkv, &spans, heads, hidden, &mut out);
+            let error = max_abs_error(&out, &expected);
+            assert!(error < 1e-4, "{isa:?} hidden {hidden} heads {heads} qk_scale {qk_scale}: max abs error {error}");
+        }
+    }
+
+    #[test]
+    fn attention_matches_reference_bert_base_heads() {
+        check_attention(1, 384, 12, 2.0);
+    }
+
+    #[test]
+    fn attention_matches_reference_head_dim_16_and_64() {
+        check_attention(2, 64, 4, 2.0);
+        check_attention(3, 48, 3, 2.0);
+    }
+
+    #[test]
+    fn attention_matches_reference_head_dim_not_multiple_of_tile() {
+        // d = 24 leaves a partly padded column tile.
+        check_attention(4, 72, 3, 2.0);
+    }
+
+    #[test]
+    fn attention_is_stable_for_large_scores() {
+        // Scores with a standard deviation of ~30 (extremes near ±150): exp would overflow
+        // without the max subtraction and the softmax is nearly one-hot.
+        check_attention(5, 384, 12, 5.5);
+        check_attention(6, 48, 3, 5.5);
+    }
+
+    #[test]
+    fn attention_of_a_text_does_not_depend_on_its_batch() {
+        let (hidden, heads) = (384, 12);
+        let lengths = [33, 7, 128, 1, 70];
+        let (spans, total) = packed_spans(&lengths);
+        let mut rng = Rng(7);
+        let qkv = rng.normals(total * 3 * hidden, 2.0);
+        let mut packed = vec![0.0; total * hidden];
+        attention(&qkv, &spans, heads, hidden, &mut packed);
+        for &(start, len) in &spans {
+            let alone_qkv = &qkv[start * 3 * hidden..(start + len) * 3 * hidden];
+            let mut alone = vec![0.0; len * hidden];
+            attention(alone_qkv, &[(0, len)], heads, hidden, &mut alone);
+            let packed_rows = &packed[start * hidden..(start + len) * hidden];
+            for (a, p) in alone.iter().zip(packed_rows) {
+                assert!((a - p).abs() <= 1e-6, "text at {start} (len {len}): alone {a} vs packed {p}");
+            }
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "without gaps or overlaps")]
+    fn attention_rejects_overlapping_spans() {
+        let qkv = vec![0.0; 4 * 3 * 8];
+        let mut out = vec![0.0; 4 * 8];
+        attention(&qkv, &[(0, 3), (2, 2)], 2, 8, &mut out);
+    }
+
+    #[test]
+    #[should_panic(expected = "without gaps or overlaps")]
+    fn attention_rejects_uncovered_rows() {
+        let qkv = vec![0.0; 4 * 3 * 8];
+        let mut out = vec![0.0; 4 * 8];
+        attention(&qkv, &[(0, 3)], 2, 8, &mut out);
+    }
+
+    fn reference_layer_norm(x: &[f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) -> Vec<f64> {
+        let width = gamma.len();
+        let mut out = Vec::with_capacity(x.len());
+        for (i, row) in x.chunks(width).enumerate() {
+            let values: Vec<f64> = row
+                .iter()
+                .enumerate()
+                .map(|(k, &v)| v as f64 + residual.map_or(0.0, |r| r[i * width + k] as f64))
+                .collect();
+            let mean = values.iter().sum::<f64>() / width as f64;
+            let variance = values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / width as f64;
+            let inv_std = 1.0 / (variance + eps as f64).sqrt();
+            out.extend(
+                values.iter().zip(gamma).zip(beta).map(|((v, &g), &b)| (v - mean) * inv_std * g as f64 + b as f64),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn layer_norm_matches_reference() {
+        let mut rng = Rng(11);
+        for width in [384, 7] {
+            let rows = 37;
+            let gamma = rng.normals(width, 1.0);
+            let beta = rng.normals(width, 1.0);
+            let mut x = rng.normals(rows * width, 3.0);
+            // Rows whose mean is large compared to their spread test the cancellation-safe
+            // statistics: without the correction the rounding of the mean alone would be
+            // ~3e-5, i.e. 0.3% and 30% of these standard deviations.
+            for v in &mut x[..width] {
+                *v += 1000.0;
+            }
+            for (row, spread) in [(3, 1e-2), (4, 1e-4)] {
+                for v in &mut x[row * width..][..width] {
+                    *v = 1000.0 + *v / 3.0 * spread;
+                }
+            }
+            // Constant rows, with and without the residual making them constant.
+            x[width..2 * width].fill(0.7);
+            let mut residual = rng.normals(rows * width, 1.0);
+            residual[width..2 * width].fill(0.0);
+            residual[3 * width..5 * width].fill(0.0);
+            for k in 0..width {
+                // Both exact in f32, so x + residual is exactly 0.25.
+                x[2 * width + k] = 0.25 + k as f32;
+                residual[2 * width + k] = -(k as f32);
+            }
+            for isa in Isa::available() {
+                for res in [None, Some(residual.as_slice())] {
+                    let expected = reference_layer_norm(&x, res, &gamma, &beta, 1e-12);
+                    let mut actual = x.clone();
+                    add_layer_norm_with(isa, &mut actual, res, &gamma, &beta, 1e-12);
+                    let error = max_abs_error(&actual, &expected);
+                    assert!(error < 1e-4, "{isa:?} width {width} residual {}: max abs error {error}", res.is_some());
+                    assert_eq!(&actual[width..2 * width], &beta[..], "{isa:?}: constant row must map to beta");
+                    if res.is_some() {
+                        assert_eq!(
+                            &actual[2 * width..3 * width],
+                            &beta[..],
+                            "{isa:?}: constant x + residual must map to beta"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn exp_is_accurate_on_softmax_range() {
+        for fma in [false, true] {
+            let exp = |x: f32| {
+                if fma {
+                    exp_approx::<true>(x)
+                } else {
+                    exp_approx::<false>(x)
+                }
+            };
+            let mut worst = 0.0f64;
+            let steps = 2_000_000;
+            for i in 0..=steps {
+                let x = -87.0 * i as f32 / steps as f32;
+                let exact = (x as f64).exp();
+                worst = worst.max(((exp(x) as f64 - exact) / exact).abs());
+            }
+            assert!(worst < 1e-6, "fma {fma}: relative error {worst}");
+            assert_eq!(exp(0.0), 1.0);
+            for x in [-87.5, -100.0, -1e4, -1e30, f32::MIN, f32::NEG_INFINITY] {
+                assert_eq!(exp(x), 0.0, "exp({x})");
+            }
+        }
+    }
+}

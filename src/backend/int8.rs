@@ -1,0 +1,1000 @@
+//! Int8 quantized linear layer for running a BERT encoder on CPU: `y = epilogue(x·Wᵀ + b)` with
+//! per-channel int8 weights, per-row dynamic int8 activations and an AVX-512 VNNI micro-kernel.
+//!
+//! Without AVX-512 VNNI a portable integer kernel runs instead; both give bit-identical results.
+//!
+//! Numerics, in the order they happen:
+//! * Weights (once, in [`QuantizedLinear::new`]): per output channel `n`,
+//!   `scale_n = max_k |w[n,k]| / 127` and `q_w = round_even(w · (127 / max_k |w[n,k]|))`,
+//!   clamped to ±127.
+//! * Activations (every forward): per row `m`, `s_m = max_k |x[m,k]| / 127` and
+//!   `q_a = round_even(x · (127 / max_k |x[m,k]|))`, clamped to ±127, stored as the byte
+//!   `q_a + 128` because `vpdpbusd` multiplies unsigned by signed bytes.
+//! * Product: `acc = Σ_k (q_a + 128)·q_w − 128·Σ_k q_w = Σ_k q_a·q_w` in i32, exactly.
+//! * Output: `y = (acc as f32) · (scale_n · s_m) + b_n`, then the [`Epilogue`].
+//!
+//! A row or channel whose largest magnitude is zero (or so small that `127 / max` overflows) gets
+//! scale 0, so it contributes exactly nothing. Inputs must be finite.
+
+use rayon::prelude::*;
+
+/// Output channels per 16-lane block: one zmm of i32 accumulators.
+const LANES: usize = 16;
+/// Reduction values consumed per lane by one `vpdpbusd`; K is zero-padded to a multiple of it.
+const K_STEP: usize = 4;
+/// Bytes of packed weights per (k-step, block): 16 channels × 4 k-values, one zmm.
+const BLOCK_BYTES: usize = LANES * K_STEP;
+/// Rows of the micro-kernel. `ROWS_MR × BLOCKS_NB` zmm accumulators + `BLOCKS_NB` weight
+/// vectors + 1 broadcast must fit the 32 zmm registers.
+const ROWS_MR: usize = 8;
+/// 16-channel blocks per weight panel, i.e. the micro-kernel is `ROWS_MR × (16·BLOCKS_NB)`.
+const BLOCKS_NB: usize = 3;
+/// Output channels per panel.
+const PANEL_COLS: usize = BLOCKS_NB * LANES;
+/// Upper bound on rows per parallel work item, so one item's activations stay in L2.
+const MAX_TILE_ROWS: usize = 64;
+/// Zero point that turns a signed activation into the unsigned byte `vpdpbusd` expects.
+const ZERO_POINT: i32 = 128;
+/// Largest K for which `Σ_k (q_a + 128)·q_w` cannot overflow i32 (255·127 per term).
+const MAX_IN_FEATURES: usize = i32::MAX as usize / (255 * 127);
+
+/// What is applied to each output element after the integer product is rescaled to f32.
+#[derive(Clone, Copy, Debug)]
+pub enum Epilogue<'a> {
+    /// y = x·Wᵀ + b
+    Bias,
+    /// y = gelu_erf(x·Wᵀ + b) = 0.5·v·(1 + erf(v/√2)), with erf to ~1.5e-7 absolute
+    /// (Abramowitz–Stegun 7.1.26).
+    BiasGelu,
+    /// y = x·Wᵀ + b + residual[row, col]; `residual` has the output's shape `[rows, out]`.
+    BiasResidual(&'a [f32]),
+}
+
+/// A linear layer `[in] → [out]` with int8 weights, evaluated with dynamically quantized int8
+/// activations. See the module documentation for the exact numerics.
+pub struct QuantizedLinear {
+    in_features: usize,
+    out_features: usize,
+    /// K rounded up to whole k-steps, divided by [`K_STEP`].
+    k_steps: usize,
+    /// Weights as i8, panel by panel; panel `p` starts at `p · k_steps · PANEL_COLS · K_STEP` and
+    /// holds, for each k-step, its blocks' 64-byte vectors (channel-major, 4 k-values per channel).
+    /// Channels beyond `out_features` and k beyond `in_features` are zero.
+    packed_weights: Vec<i8>,
+    /// Per output channel, padded with zeros to whole 16-channel blocks.
+    weight_scales: Vec<f32>,
+    /// `128 · Σ_k q_w[n,k]`, what the zero point of the activations adds to the accumulator.
+    zero_point_corrections: Vec<i32>,
+    bias: Vec<f32>,
+}
+
+impl QuantizedLinear {
+    /// Quantizes and packs `weight` (`[out, in]` row-major, the Hugging Face `nn.Linear` layout)
+    /// and keeps `bias` (`[out]`).
+    ///
+    /// Panics if a slice length does not match the dimensions, if a dimension is zero, or if
+    /// `in_features` exceeds 66 306 (the i32 accumulator bound).
+    pub fn new(weight: &[f32], bias: &[f32], out_features: usize, in_features: usize) -> Self {
+        assert!(out_features > 0 && in_features > 0, "QuantizedLinear: zero-sized layer");
+        assert!(
+            in_features <= MAX_IN_FEATURES,
+            "QuantizedLinear: in_features {in_features} overflows the i32 accumulator"
+        );
+        assert_eq!(weight.len(), out_features * in_features, "QuantizedLinear::new: weight length");
+        assert_eq!(bias.len(), out_features, "QuantizedLinear::new: bias length");
+
+        let k_steps = in_features.div_ceil(K_STEP);
+        let blocks = out_features.div_ceil(LANES);
+        let padded_out = blocks * LANES;
+        let mut packed_weights = vec![0i8; blocks * k_steps * BLOCK_BYTES];
+        let mut weight_scales = vec![0.0f32; padded_out];
+        let mut zero_point_corrections = vec![0i32; padded_out];
+        let mut padded_bias = vec![0.0f32; padded_out];
+        padded_bias[..out_features].copy_from_slice(bias);
+
+        for (n, row) in weight.chunks_exact(in_features).enumerate() {
+            let (scale, inv_scale) = symmetric_scale(max_abs(row));
+            weight_scales[n] = scale;
+            let panel = n / PANEL_COLS;
+            let panel_blocks = blocks_in_panel(panel, blocks);
+            let panel_start = panel * k_steps * PANEL_COLS * K_STEP;
+            let lane = n % PANEL_COLS; // block-in-panel · 16 + channel-in-block
+            let mut sum = 0i32;
+            for (k, &w) in row.iter().enumerate() {
+                let q = quantize(w, inv_scale);
+                sum += q;
+                let step = k / K_STEP;
+                packed_weights[panel_start + step * panel_blocks * BLOCK_BYTES + lane * K_STEP + k % K_STEP] = q as i8;
+            }
+            zero_point_corrections[n] = ZERO_POINT * sum;
+        }
+
+        Self {
+            in_features,
+            out_features,
+            k_steps,
+            packed_weights,
+            weight_scales,
+            zero_point_corrections,
+            bias: padded_bias,
+        }
+    }
+
+    pub fn in_features(&self) -> usize {
+        self.in_features
+    }
+
+    pub fn out_features(&self) -> usize {
+        self.out_features
+    }
+
+    /// `out = epilogue(x·Wᵀ + b)` for `x`: `[rows, in]` row-major; `out`: `[rows, out]` row-major,
+    /// fully overwritten (nothing to do for `rows == 0`). Runs on the current rayon pool; the
+    /// result does not depend on its size.
+    ///
+    /// Panics if `x`, `out` or the residual of [`Epilogue::BiasResidual`] has the wrong length.
+    pub fn forward(&self, x: &[f32], rows: usize, out: &mut [f32], epilogue: Epilogue<'_>) {
+        self.forward_with(x, rows, out, epilogue, Isa::detect());
+    }
+
+    /// [`Self::forward`] on an explicitly chosen instruction set (tests compare the two).
+    fn forward_with(&self, x: &[f32], rows: usize, out: &mut [f32], epilogue: Epilogue<'_>, isa: Isa) {
+        assert_eq!(x.len(), rows * self.in_features, "QuantizedLinear::forward: x length");
+        assert_eq!(out.len(), rows * self.out_features, "QuantizedLinear::forward: out length");
+        if let Epilogue::BiasResidual(residual) = epilogue {
+            assert_eq!(residual.len(), out.len(), "QuantizedLinear::forward: residual length");
+        }
+        if rows == 0 {
+            return;
+        }
+
+        let a_stride = self.k_steps * K_STEP;
+        let panels = self.out_features.div_ceil(LANES).div_ceil(BLOCKS_NB);
+        let plan = TilePlan::new(rows, panels, rayon::current_num_threads());
+        // When work items share rows, quantize every row once up front; otherwise each item
+        // quantizes its own rows, which saves a parallel pass and keeps them hot in cache.
+        let shared_activations = (plan.col_tiles > 1).then(|| {
+            let mut quantized = QuantizedRows::new(rows, a_stride);
+            let rows_per_item = (4096 / self.in_features).max(1); // ≥ 16 KiB of input per item
+            quantized
+                .bytes
+                .par_chunks_mut(rows_per_item * a_stride)
+                .zip(quantized.scales.par_chunks_mut(rows_per_item))
+                .zip(x.par_chunks(rows_per_item * self.in_features))
+                .for_each(|((bytes, scales), x)| quantize_rows(x, self.in_features, bytes, scales, isa));
+            quantized
+        });
+        let out_base = SharedMutPtr(out.as_mut_ptr());
+
+        (0..plan.tiles()).into_par_iter().for_each(|tile| {
+            let (row_range, panel_range) = plan.tile(tile);
+            let own_activations;
+            let (activations, row_scales) = match &shared_activations {
+                Some(shared) => (&shared.bytes[row_range.start * a_stride..], &shared.scales[row_range.start..]),
+                None => {
+                    let mut quantized = QuantizedRows::new(row_range.len(), a_stride);
+                    let x_rows = &x[row_range.start * self.in_features..row_range.end * self.in_features];
+                    quantize_rows(x_rows, self.in_features, &mut quantized.bytes, &mut quantized.scales, isa);
+                    own_activations = quantized;
+                    (&own_activations.bytes[..], &own_activations.scales[..])
+                }
+            };
+            // SAFETY: the tiles of `plan` partition the output, so no other work item touches
+            // this tile's part of `out`, which `forward_with` borrows mutably until all are done.
+            unsafe {
+                self.compute_tile(activations, row_scales, row_range, panel_range, out_base.get(), epilogue, isa)
+            };
+        });
+    }
+
+    /// Computes rows `row_range` × panels `panel_range` of the output; `activations` and
+    /// `row_scales` start at the range's first row.
+    ///
+    /// # Safety
+    /// `out` is the start of the `[rows, out_features]` output with `rows ≥ row_range.end`, whose
+    /// elements in this tile nobody else accesses during the call; `panel_range` lies within the
+    /// panels; `activations` holds `row_range.len()` rows of `4·k_steps` bytes and `row_scales`
+    /// as many scales; `isa` is `Portable` or was detected on this CPU.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn compute_tile(
+        &self,
+        activations: &[u8],
+        row_scales: &[f32],
+        row_range: std::ops::Range<usize>,
+        panel_range: std::ops::Range<usize>,
+        out: *mut f32,
+        epilogue: Epilogue<'_>,
+        isa: Isa,
+    ) {
+        let a_stride = self.k_steps * K_STEP;
+        let out_stride = self.out_features;
+        let blocks = self.out_features.div_ceil(LANES);
+        assert!(activations.len() >= row_range.len() * a_stride && row_scales.len() >= row_range.len());
+        for panel in panel_range {
+            let col0 = panel * PANEL_COLS;
+            let cols = (self.out_features - col0).min(PANEL_COLS);
+            for row0 in row_range.clone().step_by(ROWS_MR) {
+                let micro_rows = (row_range.end - row0).min(ROWS_MR);
+                let local_row = row0 - row_range.start;
+                let offset = row0 * out_stride + col0;
+                let finish = match epilogue {
+                    Epilogue::Bias => Finish::Bias,
+                    Epilogue::BiasGelu => Finish::BiasGelu,
+                    Epilogue::BiasResidual(residual) => Finish::BiasResidual(residual[offset..].as_ptr()),
+                };
+                let micro_tile = MicroTile {
+                    a: activations[local_row * a_stride..].as_ptr(),
+                    a_stride,
+                    row_scales: row_scales[local_row..].as_ptr(),
+                    weights: self.packed_weights[panel * self.k_steps * PANEL_COLS * K_STEP..].as_ptr(),
+                    k_steps: self.k_steps,
+                    weight_scales: self.weight_scales[col0..].as_ptr(),
+                    zero_point_corrections: self.zero_point_corrections[col0..].as_ptr(),
+                    bias: self.bias[col0..].as_ptr(),
+                    cols,
+                    // SAFETY: offset < rows · out_stride since row0 < rows and col0 < out_features.
+                    out: unsafe { out.add(offset) },
+                    out_stride,
+                    finish,
+                };
+                // SAFETY: the slices above hold the micro-tile's rows (asserted), its panel and
+                // its channels' blocks; the output (and the residual, whose length the caller
+                // checked against the output's) holds `cols` elements per row from `offset` on,
+                // and the caller guarantees exclusive access to them.
+                unsafe { run_micro_kernel(&micro_tile, micro_rows, blocks_in_panel(panel, blocks), isa) };
+            }
+        }
+    }
+}
+
+/// Number of 16-channel blocks in `panel` (only the last panel may hold fewer than `BLOCKS_NB`).
+fn blocks_in_panel(panel: usize, blocks: usize) -> usize {
+    (blocks - panel * BLOCKS_NB).min(BLOCKS_NB)
+}
+
+/// Largest |x|, computed on the bit patterns so the reduction vectorizes (for finite floats the
+/// order of the magnitude bits is the order of the magnitudes).
+fn max_abs(values: &[f32]) -> f32 {
+    f32::from_bits(values.iter().map(|v| v.to_bits() & 0x7fff_ffff).max().unwrap_or(0))
+}
+
+/// `(scale, 1/scale)` of symmetric int8 quantization for the largest magnitude `max_abs`; (0, 0)
+/// when there is nothing to represent.
+fn symmetric_scale(max_abs: f32) -> (f32, f32) {
+    let inv_scale = 127.0 / max_abs;
+    if max_abs > 0.0 && inv_scale.is_finite() {
+        (max_abs / 127.0, inv_scale)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
+/// `round_even(value · inv_scale)` clamped to ±127.
+///
+/// Adding 1.5·2²³ leaves the rounded integer in the low mantissa bits (exact for magnitudes below
+/// 2²², and |value · inv_scale| ≤ 127 here); unlike `f32::round_ties_even` this vectorizes without
+/// SSE4.1.
+#[inline(always)]
+fn quantize(value: f32, inv_scale: f32) -> i32 {
+    const ROUNDING_BIAS: f32 = 12_582_912.0;
+    let shifted = value * inv_scale + ROUNDING_BIAS;
+    (shifted.to_bits() as i32 - ROUNDING_BIAS.to_bits() as i32).clamp(-127, 127)
+}
+
+/// Quantizes one activation row into `bytes` (`q + 128`; the K padding gets the zero point) and
+/// returns the row's scale.
+#[inline(always)]
+fn quantize_row(x: &[f32], bytes: &mut [u8]) -> f32 {
+    let (scale, inv_scale) = symmetric_scale(max_abs(x));
+    let (values, padding) = bytes.split_at_mut(x.len());
+    for (byte, &v) in values.iter_mut().zip(x) {
+        *byte = (quantize(v, inv_scale) + ZERO_POINT) as u8;
+    }
+    padding.fill(ZERO_POINT as u8);
+    scale
+}
+
+/// The same code as [`quantize_row`], compiled for AVX-512 so the loops vectorize 16 wide.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512bw")]
+fn quantize_row_avx512(x: &[f32], bytes: &mut [u8]) -> f32 {
+    quantize_row(x, bytes)
+}
+
+/// Quantized activations of consecutive rows: `stride` bytes and one scale per row.
+struct QuantizedRows {
+    bytes: Vec<u8>,
+    scales: Vec<f32>,
+}
+
+impl QuantizedRows {
+    fn new(rows: usize, stride: usize) -> Self {
+        Self { bytes: vec![0; rows * stride], scales: vec![0.0; rows] }
+    }
+}
+
+/// Quantizes the rows of `x` (`in_features` each) into `bytes` (rows of equal stride) and `scales`.
+fn quantize_rows(x: &[f32], in_features: usize, bytes: &mut [u8], scales: &mut [f32], isa: Isa) {
+    let stride = bytes.len() / scales.len();
+    for ((row, row_bytes), scale) in x.chunks_exact(in_features).zip(bytes.chunks_exact_mut(stride)).zip(scales) {
+        *scale = match isa {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: `Isa::Vnni` is only constructed when AVX-512 F/BW/VNNI were detected.
+            Isa::Vnni => unsafe { quantize_row_avx512(row, row_bytes) },
+            Isa::Portable => quantize_row(row, row_bytes),
+        };
+    }
+}
+
+/// Which implementation computes the products. Both give identical bits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Isa {
+    /// AVX-512 F/BW/VNNI, verified at run time.
+    #[cfg(target_arch = "x86_64")]
+    Vnni,
+    /// Plain Rust integer loops.
+    Portable,
+}
+
+impl Isa {
+    fn detect() -> Self {
+        #[cfg(target_arch = "x86_64")]
+        if is_x86_feature_detected!("avx512f")
+            && is_x86_feature_detected!("avx512bw")
+            && is_x86_feature_detected!("avx512vnni")
+        {
+            return Isa::Vnni;
+        }
+        Isa::Portable
+    }
+}
+
+/// Splits the `rows × panels` output into parallel work items: row blocks of at most
+/// `MAX_TILE_ROWS` rows, further split over column panels until there are about four items per
+/// thread (so few-row calls still use every thread and work stealing can balance).
+struct TilePlan {
+    rows: usize,
+    rows_per_tile: usize,
+    row_tiles: usize,
+    panels: usize,
+    panels_per_tile: usize,
+    col_tiles: usize,
+}
+
+impl TilePlan {
+    fn new(rows: usize, panels: usize, threads: usize) -> Self {
+        let target_tiles = 4 * threads.max(1);
+        let row_tiles = rows.div_ceil(MAX_TILE_ROWS);
+        // Whole micro-kernel rows per tile, spread evenly.
+        let rows_per_tile = rows.div_ceil(row_tiles).next_multiple_of(ROWS_MR);
+        let row_tiles = rows.div_ceil(rows_per_tile);
+        let col_tiles = target_tiles.div_ceil(row_tiles).clamp(1, panels);
+        let panels_per_tile = panels.div_ceil(col_tiles);
+        let col_tiles = panels.div_ceil(panels_per_tile);
+        Self { rows, rows_per_tile, row_tiles, panels, panels_per_tile, col_tiles }
+    }
+
+    fn tiles(&self) -> usize {
+        self.row_tiles * self.col_tiles
+    }
+
+    /// Row range and panel range of work item `tile`; the items partition the output.
+    fn tile(&self, tile: usize) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let (row_tile, col_tile) = (tile / self.col_tiles, tile % self.col_tiles);
+        let row0 = row_tile * self.rows_per_tile;
+        let panel0 = col_tile * self.panels_per_tile;
+        (row0..(row0 + self.rows_per_tile).min(self.rows), panel0..(panel0 + self.panels_per_tile).min(self.panels))
+    }
+}
+
+/// The output pointer, shared by the parallel work items, which write disjoint tiles.
+#[derive(Clone, Copy)]
+struct SharedMutPtr(*mut f32);
+
+// SAFETY: the pointer is only dereferenced inside disjoint tiles of `TilePlan` while the owning
+// `&mut [f32]` is borrowed by `forward_with`.
+unsafe impl Send for SharedMutPtr {}
+unsafe impl Sync for SharedMutPtr {}
+
+impl SharedMutPtr {
+    /// A method (rather than field access) so closures capture the whole `Send` wrapper.
+    fn get(self) -> *mut f32 {
+        self.0
+    }
+}
+
+/// [`Epilogue`] for one micro-tile, the residual as a raw pointer to the tile's first element.
+#[derive(Clone, Copy)]
+enum Finish {
+    Bias,
+    BiasGelu,
+    /// Same row stride as the output.
+    BiasResidual(*const f32),
+}
+
+/// One call of the micro-kernel: up to `ROWS_MR` rows × one weight panel.
+///
+/// Invariants (for the rows and blocks the kernel is asked to compute): `a` holds `a_stride ≥
+/// 4·k_steps` bytes per row; `row_scales` one f32 per row; `weights` `k_steps · blocks · 64` bytes
+/// in the packed layout; the three per-channel pointers `16 · blocks` entries; `1 ≤ cols ≤
+/// 16 · blocks` and `cols > 16 · (blocks − 1)`; `out` (and the residual) `cols` writable (readable)
+/// f32 per row at `out_stride` apart, not accessed by anyone else during the call.
+struct MicroTile {
+    a: *const u8,
+    a_stride: usize,
+    row_scales: *const f32,
+    weights: *const i8,
+    k_steps: usize,
+    weight_scales: *const f32,
+    zero_point_corrections: *const i32,
+    bias: *const f32,
+    cols: usize,
+    out: *mut f32,
+    out_stride: usize,
+    finish: Finish,
+}
+
+/// Computes `rows × (16·blocks)` of `tile` with the micro-kernel of `isa`.
+///
+/// # Safety
+/// `tile` satisfies the [`MicroTile`] invariants for `rows ≤ ROWS_MR` and `blocks ≤ BLOCKS_NB`;
+/// `isa` is `Portable` or was detected on this CPU.
+unsafe fn run_micro_kernel(tile: &MicroTile, rows: usize, blocks: usize, isa: Isa) {
+    match isa {
+        // SAFETY: forwarded from the caller.
+        #[cfg(target_arch = "x86_64")]
+        Isa::Vnni => unsafe { vnni::run(tile, rows, blocks) },
+        // SAFETY: forwarded from the caller.
+        Isa::Portable => unsafe { portable_micro_kernel(tile, rows, blocks) },
+    }
+}
+
+/// Plain-Rust micro-kernel: the same integer accumulators and the same f32 operation sequence as
+/// the VNNI kernel, so the results are bit-identical.
+///
+/// # Safety
+/// As [`run_micro_kernel`].
+unsafe fn portable_micro_kernel(tile: &MicroTile, rows: usize, blocks: usize) {
+    let width = blocks * LANES;
+    let mut acc = [[0i32; PANEL_COLS]; ROWS_MR];
+    // SAFETY: the invariants of `MicroTile` give these lengths.
+    let weights = unsafe { std::slice::from_raw_parts(tile.weights, tile.k_steps * width * K_STEP) };
+    for (r, acc_row) in acc[..rows].iter_mut().enumerate() {
+        // SAFETY: row r < rows holds 4·k_steps activation bytes.
+        let a_row = unsafe { std::slice::from_raw_parts(tile.a.add(r * tile.a_stride), tile.k_steps * K_STEP) };
+        for (a4, w_step) in a_row.chunks_exact(K_STEP).zip(weights.chunks_exact(width * K_STEP)) {
+            for (acc, w4) in acc_row[..width].iter_mut().zip(w_step.chunks_exact(K_STEP)) {
+                *acc += a4.iter().zip(w4).map(|(&a, &w)| i32::from(a) * i32::from(w)).sum::<i32>();
+            }
+        }
+    }
+    for (r, acc_row) in acc[..rows].iter().enumerate() {
+        // SAFETY: per the invariants, row r has a scale, `cols` output (and residual) elements and
+        // the per-channel vectors at least `cols` entries.
+        unsafe {
+            let row_scale = *tile.row_scales.add(r);
+            for (c, &acc) in acc_row[..tile.cols].iter().enumerate() {
+                let v = rescale(
+                    acc,
+                    *tile.zero_point_corrections.add(c),
+                    *tile.weight_scales.add(c),
+                    row_scale,
+                    *tile.bias.add(c),
+                );
+                let y = match tile.finish {
+                    Finish::Bias => v,
+                    Finish::BiasGelu => gelu_erf(v),
+                    Finish::BiasResidual(residual) => v + *residual.add(r * tile.out_stride + c),
+                };
+                *tile.out.add(r * tile.out_stride + c) = y;
+            }
+        }
+    }
+}
+
+/// `(acc − correction) · (weight_scale · row_scale) + bias`, the f32 sequence both kernels use.
+#[inline(always)]
+fn rescale(acc: i32, correction: i32, weight_scale: f32, row_scale: f32, bias: f32) -> f32 {
+    (acc - correction) as f32 * (weight_scale * row_scale) + bias
+}
+
+// Abramowitz–Stegun 7.1.26: erfc(z) ≈ t·(A1 + t·(A2 + t·(A3 + t·(A4 + t·A5))))·exp(−z²),
+// t = 1/(1 + P·z) for z ≥ 0, absolute error ≤ 1.5e-7.
+const ERF_P: f32 = 0.327_591_1;
+const ERF_A1: f32 = 0.254_829_6;
+const ERF_A2: f32 = -0.284_496_74;
+const ERF_A3: f32 = 1.421_413_8;
+const ERF_A4: f32 = -1.453_152;
+const ERF_A5: f32 = 1.061_405_4;
+
+// exp(y) = 2ⁿ·exp(r), n = round(y·log2 e), r = y − n·ln2 (ln2 split so n·LN2_HI is exact), with
+// the Cephes `expf` polynomial for exp(r), |r| ≤ ln2/2 (~1 ulp).
+// Below this exp(y) is returned as exp(EXP_MIN_ARG) ≈ 1.8e-35: GELU's negative tail is ≈ 0 there
+// anyway, and the clamp keeps 2ⁿ and erfc (≥ 0.03·exp) normal floats, because subnormal operands
+// cost a ~100-cycle microcode assist per vector instruction.
+const EXP_MIN_ARG: f32 = -80.0;
+const LOG2_E: f32 = std::f32::consts::LOG2_E;
+const LN2_HI: f32 = 355.0 / 512.0; // 0.693359375: 9 significant bits, so n·LN2_HI is exact
+const LN2_LO: f32 = -2.121_944_4e-4;
+const EXP_P0: f32 = 1.987_569_1e-4;
+const EXP_P1: f32 = 1.398_199_9e-3;
+const EXP_P2: f32 = 8.333_452e-3;
+const EXP_P3: f32 = 4.166_579_6e-2;
+const EXP_P4: f32 = 1.666_666_5e-1;
+const EXP_P5: f32 = 0.5;
+/// 1.5·2²³: `(x + ROUND_BIAS) − ROUND_BIAS` rounds |x| < 2²² to the nearest even integer.
+const ROUND_BIAS: f32 = 12_582_912.0;
+
+/// exp(y) for y ≤ 0, the scalar twin of `vnni::exp_nonpositive`.
+#[inline(always)]
+fn exp_nonpositive(y: f32) -> f32 {
+    let y = y.max(EXP_MIN_ARG);
+    let n = (y * LOG2_E + ROUND_BIAS) - ROUND_BIAS;
+    let r = (y - n * LN2_HI) - n * LN2_LO;
+    let p = ((((EXP_P0 * r + EXP_P1) * r + EXP_P2) * r + EXP_P3) * r + EXP_P4) * r + EXP_P5;
+    let exp_r = (p * (r * r) + r) + 1.0;
+    exp_r * f32::from_bits(((n as i32 + 127) << 23) as u32)
+}
+
+/// Exact-erf GELU, `0.5·v·(1 + erf(v/√2))`, the scalar twin of `vnni::gelu`. `1 + erf(z)` is
+/// evaluated as `erfc(−z)` for z < 0, which avoids cancellation in the negative tail.
+#[inline(always)]
+pub(crate) fn gelu_erf(v: f32) -> f32 {
+    let z = v * std::f32::consts::FRAC_1_SQRT_2;
+    let az = z.abs();
+    let t = 1.0 / (ERF_P * az + 1.0);
+    let poly = t * (ERF_A1 + t * (ERF_A2 + t * (ERF_A3 + t * (ERF_A4 + t * ERF_A5))));
+    let erfc_az = poly * exp_nonpositive(-(az * az));
+    let one_plus_erf = if z < 0.0 { erfc_az } else { 2.0 - erfc_az };
+    (0.5 * v) * one_plus_erf
+}
+
+#[cfg(target_arch = "x86_64")]
+mod vnni {
+    use super::*;
+    use core::arch::x86_64::*;
+
+    const _: () = assert!(ROWS_MR == 8 && BLOCKS_NB == 3, "the dispatch arms below list every micro-kernel shape");
+
+    /// Dispatches to the micro-kernel instantiated for `rows × blocks`.
+    ///
+    /// # Safety
+    /// As [`run_micro_kernel`], and the CPU supports AVX-512 F/BW/VNNI.
+    pub(super) unsafe fn run(tile: &MicroTile, rows: usize, blocks: usize) {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            match rows {
+                1 => with_blocks::<1>(tile, blocks),
+                2 => with_blocks::<2>(tile, blocks),
+                3 => with_blocks::<3>(tile, blocks),
+                4 => with_blocks::<4>(tile, blocks),
+                5 => with_blocks::<5>(tile, blocks),
+                6 => with_blocks::<6>(tile, blocks),
+                7 => with_blocks::<7>(tile, blocks),
+                8 => with_blocks::<8>(tile, blocks),
+                _ => unreachable!("micro-kernel rows {rows} > ROWS_MR"),
+            }
+        }
+    }
+
+    /// # Safety
+    /// As [`run`].
+    unsafe fn with_blocks<const R: usize>(tile: &MicroTile, blocks: usize) {
+        // SAFETY: forwarded from the caller.
+        unsafe {
+            match blocks {
+                1 => micro_kernel::<R, 1>(tile),
+                2 => micro_kernel::<R, 2>(tile),
+                3 => micro_kernel::<R, 3>(tile),
+                _ => unreachable!("micro-kernel blocks {blocks} > BLOCKS_NB"),
+            }
+        }
+    }
+
+    /// `R` rows × `B` 16-channel blocks, all accumulators in zmm registers. Each k-step loads `B`
+    /// weight vectors and, per row, broadcasts 4 activation bytes into `B` `vpdpbusd`s.
+    ///
+    /// # Safety
+    /// `tile` satisfies the [`MicroTile`] invariants for `R` rows and `B` blocks; the CPU supports
+    /// AVX-512 F/BW/VNNI.
+    #[target_feature(enable = "avx512f,avx512bw,avx512vnni")]
+    unsafe fn micro_kernel<const R: usize, const B: usize>(tile: &MicroTile) {
+        let mut acc = [[_mm512_setzero_si512(); B]; R];
+        let mut a = tile.a;
+        let mut w = tile.weights;
+        for _ in 0..tile.k_steps {
+            let mut w_vecs = [_mm512_setzero_si512(); B];
+            for (j, w_vec) in w_vecs.iter_mut().enumerate() {
+                // SAFETY: k-step < k_steps and j < B, inside the panel's k_steps·B·64 bytes.
+                *w_vec = unsafe { _mm512_loadu_si512(w.add(j * BLOCK_BYTES).cast()) };
+            }
+            for (r, acc_row) in acc.iter_mut().enumerate() {
+                // SAFETY: row r < R holds 4·k_steps bytes; this reads bytes 4·step..4·step+4.
+                let a4 = unsafe { a.add(r * tile.a_stride).cast::<i32>().read_unaligned() };
+                let a_vec = _mm512_set1_epi32(a4);
+                for (acc, &w_vec) in acc_row.iter_mut().zip(&w_vecs) {
+                    *acc = _mm512_dpbusd_epi32(*acc, a_vec, w_vec);
+                }
+            }
+            // SAFETY: at most one past the last k-step (no dereference after the final step).
+            unsafe {
+                a = a.add(K_STEP);
+                w = w.add(B * BLOCK_BYTES);
+            }
+        }
+
+        for (r, acc_row) in acc.iter().enumerate() {
+            // SAFETY: per the invariants, row r < R has a scale; block j < B has 16 per-channel
+            // entries; the masks restrict the output and residual accesses to the row's `cols`.
+            unsafe {
+                let row_scale = _mm512_set1_ps(*tile.row_scales.add(r));
+                let out_row = tile.out.add(r * tile.out_stride);
+                for (j, &acc) in acc_row.iter().enumerate() {
+                    let col = j * LANES;
+                    let mask: __mmask16 = if tile.cols - col >= LANES { !0 } else { (1u16 << (tile.cols - col)) - 1 };
+                    let correction = _mm512_loadu_si512(tile.zero_point_corrections.add(col).cast());
+                    let weight_scale = _mm512_loadu_ps(tile.weight_scales.add(col));
+                    let bias = _mm512_loadu_ps(tile.bias.add(col));
+                    // Same operation order as `rescale`.
+                    let v = _mm512_add_ps(
+                        _mm512_mul_ps(
+                            _mm512_cvtepi32_ps(_mm512_sub_epi32(acc, correction)),
+                            _mm512_mul_ps(weight_scale, row_scale),
+                        ),
+                        bias,
+                    );
+                    let y = match tile.finish {
+                        Finish::Bias => v,
+                        Finish::BiasGelu => gelu(v),
+                        Finish::BiasResidual(residual) => {
+                            _mm512_add_ps(v, _mm512_maskz_loadu_ps(mask, residual.add(r * tile.out_stride + col)))
+                        }
+                    };
+                    _mm512_mask_storeu_ps(out_row.add(col), mask, y);
+                }
+            }
+        }
+    }
+
+    /// 16-lane twin of [`super::exp_nonpositive`] (same operations, same order).
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn exp_nonpositive(y: __m512) -> __m512 {
+        let y = _mm512_max_ps(y, _mm512_set1_ps(EXP_MIN_ARG));
+        let round_bias = _mm512_set1_ps(ROUND_BIAS);
+        let n = _mm512_sub_ps(_mm512_add_ps(_mm512_mul_ps(y, _mm512_set1_ps(LOG2_E)), round_bias), round_bias);
+        let r = _mm512_sub_ps(
+            _mm512_sub_ps(y, _mm512_mul_ps(n, _mm512_set1_ps(LN2_HI))),
+            _mm512_mul_ps(n, _mm512_set1_ps(LN2_LO)),
+        );
+        let mut p = _mm512_set1_ps(EXP_P0);
+        for coefficient in [EXP_P1, EXP_P2, EXP_P3, EXP_P4, EXP_P5] {
+            p = _mm512_add_ps(_mm512_mul_ps(p, r), _mm512_set1_ps(coefficient));
+        }
+        let exp_r = _mm512_add_ps(_mm512_add_ps(_mm512_mul_ps(p, _mm512_mul_ps(r, r)), r), _mm512_set1_ps(1.0));
+        let two_to_n = _mm512_castsi512_ps(_mm512_slli_epi32::<23>(_mm512_add_epi32(
+            _mm512_cvttps_epi32(n),
+            _mm512_set1_epi32(127),
+        )));
+        _mm512_mul_ps(exp_r, two_to_n)
+    }
+
+    /// 16-lane twin of [`super::gelu`] (same operations, same order).
+    #[inline]
+    #[target_feature(enable = "avx512f")]
+    fn gelu(v: __m512) -> __m512 {
+        let z = _mm512_mul_ps(v, _mm512_set1_ps(std::f32::consts::FRAC_1_SQRT_2));
+        let az = _mm512_abs_ps(z);
+        let t = _mm512_div_ps(
+            _mm512_set1_ps(1.0),
+            _mm512_add_ps(_mm512_mul_ps(_mm512_set1_ps(ERF_P), az), _mm512_set1_ps(1.0)),
+        );
+        let mut poly = _mm512_set1_ps(ERF_A5);
+        for coefficient in [ERF_A4, ERF_A3, ERF_A2, ERF_A1] {
+            poly = _mm512_add_ps(_mm512_set1_ps(coefficient), _mm512_mul_ps(t, poly));
+        }
+        poly = _mm512_mul_ps(t, poly);
+        let neg_az_squared = _mm512_castsi512_ps(_mm512_xor_si512(
+            _mm512_castps_si512(_mm512_mul_ps(az, az)),
+            _mm512_set1_epi32(i32::MIN),
+        ));
+        let erfc_az = _mm512_mul_ps(poly, exp_nonpositive(neg_az_squared));
+        let negative = _mm512_cmp_ps_mask::<_CMP_LT_OQ>(z, _mm512_setzero_ps());
+        let one_plus_erf = _mm512_mask_blend_ps(negative, _mm512_sub_ps(_mm512_set1_ps(2.0), erfc_az), erfc_az);
+        _mm512_mul_ps(_mm512_mul_ps(_mm512_set1_ps(0.5), v), one_plus_erf)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// xorshift64*: deterministic test data without a dependency.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next_u64(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        /// Uniform in [0, 1).
+        fn uniform(&mut self) -> f64 {
+            (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+        }
+
+        /// Standard normal (Box–Muller).
+        fn gaussian(&mut self) -> f32 {
+            let u = 1.0 - self.uniform();
+            ((-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * self.uniform()).cos()) as f32
+        }
+
+        fn gaussians(&mut self, len: usize, std_dev: f32) -> Vec<f32> {
+            (0..len).map(|_| self.gaussian() * std_dev).collect()
+        }
+    }
+
+    const SHAPES: [(usize, usize); 6] = [(384, 1152), (384, 384), (384, 1536), (1536, 384), (5, 3), (67, 19)];
+    // 515 rows make enough row blocks that each work item quantizes its own rows; fewer rows
+    // share an up-front quantization.
+    const ROWS: [usize; 8] = [1, 2, 3, 7, 17, 64, 129, 515];
+
+    fn isas() -> Vec<Isa> {
+        let detected = Isa::detect();
+        if detected == Isa::Portable {
+            eprintln!("AVX-512 VNNI not available: only the portable path is tested");
+            vec![Isa::Portable]
+        } else {
+            vec![detected, Isa::Portable]
+        }
+    }
+
+    /// erf in f64 to ~1e-9: Maclaurin series below 4, ±1 beyond (|1 − erf(4)| < 2e-8).
+    fn erf_f64(x: f64) -> f64 {
+        if x.abs() >= 4.0 {
+            return x.signum();
+        }
+        let (mut term, mut sum) = (x, x);
+        for n in 1..200 {
+            term *= -x * x / n as f64;
+            sum += term / (2 * n + 1) as f64;
+        }
+        sum * 2.0 / std::f64::consts::PI.sqrt()
+    }
+
+    fn gelu_f64(v: f64) -> f64 {
+        0.5 * v * (1.0 + erf_f64(v / std::f64::consts::SQRT_2))
+    }
+
+    /// Symmetric int8 quantization of one row, written independently of the module the way its
+    /// documentation states it: (scale, q).
+    fn documented_quantization(row: &[f32]) -> (f32, Vec<i32>) {
+        let max = row.iter().fold(0.0f32, |m, v| m.max(v.abs()));
+        if max == 0.0 {
+            return (0.0, vec![0; row.len()]);
+        }
+        let inv = 127.0 / max;
+        (max / 127.0, row.iter().map(|&v| ((v * inv).round_ties_even() as i32).clamp(-127, 127)).collect())
+    }
+
+    struct Case {
+        rows: usize,
+        in_f: usize,
+        out_f: usize,
+        x: Vec<f32>,
+        w: Vec<f32>,
+        b: Vec<f32>,
+        residual: Vec<f32>,
+    }
+
+    impl Case {
+        fn random(rows: usize, in_f: usize, out_f: usize, seed: u64) -> Self {
+            let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+            Case {
+                rows,
+                in_f,
+                out_f,
+                x: rng.gaussians(rows * in_f, 1.0),
+                w: rng.gaussians(out_f * in_f, 1.0 / (in_f as f32).sqrt()),
+                b: rng.gaussians(out_f, 0.5),
+                residual: rng.gaussians(rows * out_f, 1.0),
+            }
+        }
+
+        fn layer(&self) -> QuantizedLinear {
+            QuantizedLinear::new(&self.w, &self.b, self.out_f, self.in_f)
+        }
+
+        fn epilogue(&self, kind: usize) -> Epilogue<'_> {
+            match kind {
+                0 => Epilogue::Bias,
+                1 => Epilogue::BiasGelu,
+                _ => Epilogue::BiasResidual(&self.residual),
+            }
+        }
+
+        fn run(&self, layer: &QuantizedLinear, kind: usize, isa: Isa) -> Vec<f32> {
+            let mut out = vec![f32::NAN; self.rows * self.out_f];
+            layer.forward_with(&self.x, self.rows, &mut out, self.epilogue(kind), isa);
+            out
+        }
+
+        /// x·Wᵀ + b in f64 from the unquantized operands.
+        fn float_reference(&self) -> Vec<f64> {
+            let mut y = vec![0.0; self.rows * self.out_f];
+            for m in 0..self.rows {
+                for n in 0..self.out_f {
+                    let x_row = &self.x[m * self.in_f..][..self.in_f];
+                    let w_row = &self.w[n * self.in_f..][..self.in_f];
+                    let dot: f64 = x_row.iter().zip(w_row).map(|(&a, &b)| a as f64 * b as f64).sum();
+                    y[m * self.out_f + n] = dot + self.b[n] as f64;
+                }
+            }
+            y
+        }
+
+        /// Pre-epilogue output from the documented quantized operands, in f64, with a tolerance
+        /// per element (a few f32 roundings of the terms' magnitudes).
+        fn integer_reference(&self) -> (Vec<f64>, Vec<f64>) {
+            let xq: Vec<_> = self.x.chunks(self.in_f).map(documented_quantization).collect();
+            let wq: Vec<_> = self.w.chunks(self.in_f).map(documented_quantization).collect();
+            let mut y = vec![0.0; self.rows * self.out_f];
+            let mut tolerance = vec![0.0; self.rows * self.out_f];
+            for (m, (row_scale, qa)) in xq.iter().enumerate() {
+                for (n, (weight_scale, qw)) in wq.iter().enumerate() {
+                    let acc: i64 = qa.iter().zip(qw).map(|(&a, &b)| (a * b) as i64).sum();
+                    let product = *row_scale as f64 * *weight_scale as f64 * acc as f64;
+                    y[m * self.out_f + n] = product + self.b[n] as f64;
+                    tolerance[m * self.out_f + n] = 1e-5 * (product.abs() + self.b[n].abs() as f64) + 1e-30;
+                }
+            }
+            (y, tolerance)
+        }
+    }
+
+    fn relative_error(y: &[f32], reference: &[f64]) -> f64 {
+        let diff: f64 = y.iter().zip(reference).map(|(&a, &b)| (a as f64 - b).powi(2)).sum();
+        let norm: f64 = reference.iter().map(|b| b * b).sum();
+        (diff / norm).sqrt()
+    }
+
+    #[test]
+    fn matches_integer_reference_for_all_shapes_epilogues_and_paths() {
+        for (shape_index, &(in_f, out_f)) in SHAPES.iter().enumerate() {
+            for &rows in &ROWS {
+                let case = Case::random(rows, in_f, out_f, (shape_index * 1000 + rows) as u64);
+                let layer = case.layer();
+                assert_eq!((layer.in_features(), layer.out_features()), (in_f, out_f));
+                let (pre, tolerance) = case.integer_reference();
+                for isa in isas() {
+                    for kind in 0..3 {
+                        let y = case.run(&layer, kind, isa);
+                        for (i, &got) in y.iter().enumerate() {
+                            let (expected, tol) = match kind {
+                                0 => (pre[i], tolerance[i]),
+                                1 => (gelu_f64(pre[i]), 1.2 * tolerance[i] + 1e-6 * pre[i].abs() + 1e-7),
+                                _ => (
+                                    pre[i] + case.residual[i] as f64,
+                                    tolerance[i] + 1e-6 * case.residual[i].abs() as f64,
+                                ),
+                            };
+                            assert!(
+                                (got as f64 - expected).abs() <= tol,
+                                "{isa:?} epilogue {kind} rows {rows} in {in_f} out {out_f} element {i}: {got} vs {expected}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn close_to_float_reference() {
+        for (shape_index, &(in_f, out_f)) in SHAPES.iter().enumerate().filter(|(_, s)| s.0 >= 384) {
+            for rows in [7, 129] {
+                let case = Case::random(rows, in_f, out_f, 77 + shape_index as u64);
+                let error = relative_error(&case.run(&case.layer(), 0, Isa::detect()), &case.float_reference());
+                eprintln!("rows {rows} in {in_f} out {out_f}: relative error {error:.2e}");
+                // Two int8 roundings of Gaussian data (max ≈ 3.3σ) give ≈ 1% by themselves.
+                assert!(error < 1.5e-2, "rows {rows} in {in_f} out {out_f}: relative error {error}");
+            }
+        }
+    }
+
+    #[test]
+    fn vnni_and_portable_are_bit_identical() {
+        if Isa::detect() == Isa::Portable {
+            eprintln!("AVX-512 VNNI not available: nothing to compare");
+            return;
+        }
+        for &(in_f, out_f) in &SHAPES {
+            for &rows in &ROWS {
+                // Spread of scales so the GELU sees both tails.
+                let mut case = Case::random(rows, in_f, out_f, 5 + rows as u64);
+                case.b.iter_mut().enumerate().for_each(|(n, b)| *b *= 1.0 + (n % 9) as f32);
+                let layer = case.layer();
+                for kind in 0..3 {
+                    let vnni = case.run(&layer, kind, Isa::detect());
+                    let portable = case.run(&layer, kind, Isa::Portable);
+                    let same = vnni.iter().zip(&portable).all(|(a, b)| a.to_bits() == b.to_bits());
+                    assert!(same, "epilogue {kind} rows {rows} in {in_f} out {out_f}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn result_does_not_depend_on_thread_count() {
+        // One thread makes 300 rows enough for per-item quantization, more threads share it.
+        let case = Case::random(300, 384, 1152, 3);
+        let layer = case.layer();
+        let runs: Vec<Vec<f32>> = [1, 2, 3, 7]
+            .iter()
+            .map(|&threads| {
+                let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+                pool.install(|| case.run(&layer, 1, Isa::detect()))
+            })
+            .collect();
+        assert!(runs.windows(2).all(|pair| pair[0] == pair[1]));
+    }
+
+    #[test]
+    fn zero_input_gives_epilogue_of_bias() {
+        let mut case = Case::random(3, 67, 19, 11);
+        case.x.fill(0.0);
+        let layer = case.layer();
+        for isa in isas() {
+            for kind in 0..3 {
+                let y = case.run(&layer, kind, isa);
+                for (i, &got) in y.iter().enumerate() {
+                    let b = case.b[i % case.out_f];
+                    let expected = match kind {
+                        0 => b,
+                        1 => gelu_erf(b),
+                        _ => b + case.residual[i],
+                    };
+                    assert_eq!(got, expected, "{isa:?} epilogue {kind} element {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn zero_weight_row_gives_bias() {
+        let mut case = Case::random(5, 67, 19, 12);
+        case.w[4 * 67..5 * 67].fill(0.0);
+        let layer = case.layer();
+        for isa in isas() {
+            let y = case.run(&layer, 0, isa);
+            assert!((0..5).all(|m| y[m * 19 + 4] == case.b[4]));
+        }
+    }
+
+    #[test]
+    fn gelu_is_accurate() {
+        for i in -40_000..=40_000 {
+            let v = i as f32 * 5e-4;
+            let error = (gelu_erf(v) as f64 - gelu_f64(v as f64)).abs();
+            assert!(error < 1e-6, "gelu({v}) off by {error}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "out length")]
+    fn rejects_wrong_output_length() {
+        let case = Case::random(2, 5, 3, 1);
+        let mut out = vec![0.0; 5];
+        case.layer().forward(&case.x, 2, &mut out, Epilogue::Bias);
+    }
+
+    #[test]
+    #[should_panic(expected = "residual length")]
+    fn rejects_wrong_residual_length() {
+        let case = Case::random(2, 5, 3, 1);
+        let mut out = vec![0.0; 6];
+        case.layer().forward(&case.x, 2, &mut out, Epilogue::BiasResidual(&case.residual[..5]));
+    }
+}
