@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::backend::bert::BertClassifier;
 use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
-use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Precision, Prediction};
+use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction};
 use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
 use crate::judge::conversation::{self, ConversationReading, RiskCues};
 use crate::judge::emotion::{self, Classification};
@@ -51,8 +51,9 @@ pub struct EngineConfig {
     pub backend: BackendChoice,
     /// Word lists to use instead of the ones built into the binary.
     pub lexicon_dir: Option<PathBuf>,
-    /// Precision of the encoder's dense layers.
+    /// Precision of the encoder's dense layers (int8 applies on CPU only).
     pub precision: Precision,
+    pub device: DeviceChoice,
     pub limits: Limits,
     pub batch: BatchLimits,
 }
@@ -65,6 +66,7 @@ impl Default for EngineConfig {
             backend: BackendChoice::Auto,
             lexicon_dir: None,
             precision: Precision::default(),
+            device: DeviceChoice::default(),
             limits: Limits::default(),
             batch: BatchLimits::default(),
         }
@@ -426,5 +428,5 @@ fn load_lexicon(config: &EngineConfig) -> Result<Arc<Lexicon>, EngineError> {
 
 fn load_model(config: &EngineConfig) -> Result<BertClassifier, LoadError> {
     let files = load::resolve(&config.model, config.hub_cache.as_deref())?;
-    BertClassifier::load(&files, config.precision)
+    BertClassifier::load(&files, config.precision, config.device)
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use gongqing::backend::Precision;
+use gongqing::backend::{DeviceChoice, Precision};
 use gongqing::batch::BatchLimits;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig, Limits};
 use gongqing::judge::{Role, Turn};
@@ -79,6 +79,9 @@ struct EngineArgs {
     /// Precision of the encoder's dense layers: int8 (quantized at load, VNNI products) or f32.
     #[arg(long, env = "GONGQING_PRECISION", value_enum, default_value_t = Precision::default())]
     precision: Precision,
+    /// Where the model runs: cpu, or cuda / cuda:N in a build with `--features cuda`.
+    #[arg(long, env = "GONGQING_DEVICE", default_value_t = DeviceChoice::Cpu)]
+    device: DeviceChoice,
     /// Most texts in one Classify request.
     #[arg(long, env = "GONGQING_MAX_TEXTS", default_value_t = Limits::default().max_texts)]
     max_texts: usize,
@@ -120,6 +123,7 @@ impl EngineArgs {
             backend: self.backend,
             lexicon_dir: self.lexicon.clone(),
             precision: self.precision,
+            device: self.device,
             limits: Limits {
                 max_texts: self.max_texts,
                 max_text_bytes: self.max_text_bytes,

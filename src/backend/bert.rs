@@ -4,14 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use candle_core::{Device, Module, Tensor, D};
+use candle_core::{Module, Tensor, D};
 use candle_nn::{Linear, VarBuilder};
 use serde::Deserialize;
 use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStrategy};
 
 use super::encoder::{Encoder, EncoderConfig, COMPUTE_DTYPE};
 use super::load::{LoadError, ModelFiles};
-use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, Precision, Prediction, Prepared};
+use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction, Prepared};
 use crate::labels::{softmax, Emotion, Polarity};
 
 /// Tokens per forward pass within one call, bounding the activations' memory; longer lists are split.
@@ -101,8 +101,10 @@ fn read_linear(vb: &VarBuilder, name: &str, inputs: usize) -> Result<Option<Line
 }
 
 impl BertClassifier {
-    pub fn load(files: &ModelFiles, precision: Precision) -> Result<Self, LoadError> {
-        let device = Device::Cpu;
+    pub fn load(files: &ModelFiles, precision: Precision, placement: DeviceChoice) -> Result<Self, LoadError> {
+        let device = placement.open()?;
+        // The int8 kernels are CPU code: elsewhere the dense layers stay f32, and Info says so.
+        let precision = if device.is_cpu() { precision } else { Precision::F32 };
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| LoadError::Missing(format!("{}: {e}", files.config.display())))?;
         let head: HeadConfig = serde_json::from_str(&config_text)
@@ -195,7 +197,7 @@ impl BertClassifier {
         };
 
         let summary = format!(
-            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={} precision={}",
+            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={} precision={} device={}",
             config.num_hidden_layers,
             hidden,
             config.vocab_size,
@@ -203,7 +205,8 @@ impl BertClassifier {
             labels.len(),
             emotion_head.is_some(),
             head.gongqing.lexicon_weight,
-            precision.name()
+            precision.name(),
+            placement
         )
         .to_lowercase();
         Ok(Self {

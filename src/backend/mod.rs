@@ -32,6 +32,53 @@ impl Precision {
     }
 }
 
+/// Where the model runs: `cpu`, or `cuda` / `cuda:N` in a build with the `cuda` feature.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DeviceChoice {
+    #[default]
+    Cpu,
+    Cuda(usize),
+}
+
+impl std::str::FromStr for DeviceChoice {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "cpu" => Ok(DeviceChoice::Cpu),
+            "cuda" => Ok(DeviceChoice::Cuda(0)),
+            other => other
+                .strip_prefix("cuda:")
+                .and_then(|ordinal| ordinal.parse().ok())
+                .map(DeviceChoice::Cuda)
+                .ok_or_else(|| format!("unknown device {text:?}: use cpu, cuda or cuda:N")),
+        }
+    }
+}
+
+impl std::fmt::Display for DeviceChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeviceChoice::Cpu => f.write_str("cpu"),
+            DeviceChoice::Cuda(ordinal) => write!(f, "cuda:{ordinal}"),
+        }
+    }
+}
+
+impl DeviceChoice {
+    /// Opens the device; CUDA fails with a clear reason in builds without the `cuda` feature or without a GPU.
+    pub fn open(self) -> Result<candle_core::Device, load::LoadError> {
+        match self {
+            DeviceChoice::Cpu => Ok(candle_core::Device::Cpu),
+            DeviceChoice::Cuda(ordinal) => candle_core::Device::new_cuda(ordinal).map_err(|e| {
+                load::LoadError::Unsupported(format!(
+                    "device cuda:{ordinal} cannot be opened ({e}); CUDA needs a build with `--features cuda`"
+                ))
+            }),
+        }
+    }
+}
+
 /// Which kind of backend answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -119,4 +166,27 @@ pub fn emotion_array(values: &[f32]) -> Option<[f32; 7]> {
         out.copy_from_slice(values);
         out
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DeviceChoice;
+
+    #[test]
+    fn device_names_parse_and_print_back() {
+        for (text, device) in [("cpu", DeviceChoice::Cpu), ("CUDA", DeviceChoice::Cuda(0)), ("cuda:2", DeviceChoice::Cuda(2))] {
+            assert_eq!(text.parse::<DeviceChoice>(), Ok(device));
+            assert_eq!(device.to_string().parse::<DeviceChoice>(), Ok(device));
+        }
+        for bad in ["gpu", "cuda:", "cuda:x", ""] {
+            assert!(bad.parse::<DeviceChoice>().unwrap_err().contains("cpu, cuda or cuda:N"));
+        }
+    }
+
+    #[cfg(not(feature = "cuda"))]
+    #[test]
+    fn cuda_without_the_feature_is_a_clear_load_error() {
+        let err = DeviceChoice::Cuda(0).open().unwrap_err().to_string();
+        assert!(err.contains("--features cuda"), "{err}");
+    }
 }
