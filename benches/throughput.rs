@@ -142,6 +142,7 @@ async fn in_process_run(name: &str, engine: Engine, texts: &[String], batch: usi
 
 fn main() {
     let args = Args::parse();
+    gongqing::allocator::keep_freed_memory();
     let texts: Vec<String> = std::fs::read_to_string(&args.texts)
         .unwrap_or_else(|e| panic!("reading {}: {e}", args.texts.display()))
         .lines()

@@ -2,6 +2,7 @@
 //! Data flows one way: request (`api`) → engine → backend (`backend`) → judge (`judge`) → response.
 
 pub mod admin;
+pub mod allocator;
 pub mod api;
 pub mod auth;
 pub mod backend;

@@ -266,6 +266,7 @@ fn spawn_sighup(
 
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    gongqing::allocator::keep_freed_memory();
     let filter = tracing_subscriber::EnvFilter::try_from_env("GONGQING_LOG").unwrap_or_else(|_| "info".into());
     let json = matches!(&cli.command, Command::Serve(args) if args.log_format == "json");
     if json {

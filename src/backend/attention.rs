@@ -559,32 +559,7 @@ fn add_and_sum(row: &mut [f32], residual: &[f32]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Seeded xorshift64* generator, enough for test data.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next_u64(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        /// Uniform in (0, 1).
-        fn uniform(&mut self) -> f64 {
-            ((self.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64
-        }
-
-        /// Standard normal (Box–Muller).
-        fn normal(&mut self) -> f64 {
-            (-2.0 * self.uniform().ln()).sqrt() * (std::f64::consts::TAU * self.uniform()).cos()
-        }
-
-        fn normals(&mut self, n: usize, scale: f64) -> Vec<f32> {
-            (0..n).map(|_| (self.normal() * scale) as f32).collect()
-        }
-    }
+    use crate::backend::test_data::Rng;
 
     /// Straightforward attention in f64.
     fn reference_attention(qkv: &[f32], spans: &[(usize, usize)], heads: usize, hidden: usize) -> Vec<f64> {
@@ -643,7 +618,7 @@ mod tests {
     fn check_attention(seed: u64, hidden: usize, heads: usize, qk_scale: f64) {
         let lengths = [1, 2, 7, 33, 128, 0, 5];
         let (spans, total) = packed_spans(&lengths);
-        let mut rng = Rng(seed);
+        let mut rng = Rng::new(seed);
         let mut qkv = rng.normals(total * 3 * hidden, 2.0);
         for row in qkv.chunks_exact_mut(3 * hidden) {
             for x in &mut row[..2 * hidden] {
@@ -689,7 +664,7 @@ mod tests {
         let (hidden, heads) = (384, 12);
         let lengths = [33, 7, 128, 1, 70];
         let (spans, total) = packed_spans(&lengths);
-        let mut rng = Rng(7);
+        let mut rng = Rng::new(7);
         let qkv = rng.normals(total * 3 * hidden, 2.0);
         let mut packed = vec![0.0; total * hidden];
         attention(&qkv, &spans, heads, hidden, &mut packed);
@@ -741,7 +716,7 @@ mod tests {
 
     #[test]
     fn layer_norm_matches_reference() {
-        let mut rng = Rng(11);
+        let mut rng = Rng::new(11);
         for width in [384, 7] {
             let rows = 37;
             let gamma = rng.normals(width, 1.0);

@@ -708,33 +708,7 @@ mod vnni {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// xorshift64*: deterministic test data without a dependency.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next_u64(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-        }
-
-        /// Uniform in [0, 1).
-        fn uniform(&mut self) -> f64 {
-            (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-        }
-
-        /// Standard normal (Box–Muller).
-        fn gaussian(&mut self) -> f32 {
-            let u = 1.0 - self.uniform();
-            ((-2.0 * u.ln()).sqrt() * (std::f64::consts::TAU * self.uniform()).cos()) as f32
-        }
-
-        fn gaussians(&mut self, len: usize, std_dev: f32) -> Vec<f32> {
-            (0..len).map(|_| self.gaussian() * std_dev).collect()
-        }
-    }
+    use crate::backend::test_data::Rng;
 
     const SHAPES: [(usize, usize); 6] = [(384, 1152), (384, 384), (384, 1536), (1536, 384), (5, 3), (67, 19)];
     // 515 rows make enough row blocks that each work item quantizes its own rows; fewer rows
@@ -791,15 +765,15 @@ mod tests {
 
     impl Case {
         fn random(rows: usize, in_f: usize, out_f: usize, seed: u64) -> Self {
-            let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+            let mut rng = Rng::new(seed);
             Case {
                 rows,
                 in_f,
                 out_f,
-                x: rng.gaussians(rows * in_f, 1.0),
-                w: rng.gaussians(out_f * in_f, 1.0 / (in_f as f32).sqrt()),
-                b: rng.gaussians(out_f, 0.5),
-                residual: rng.gaussians(rows * out_f, 1.0),
+                x: rng.normals(rows * in_f, 1.0),
+                w: rng.normals(out_f * in_f, 1.0 / (in_f as f32).sqrt()),
+                b: rng.normals(out_f, 0.5),
+                residual: rng.normals(rows * out_f, 1.0),
             }
         }
 

@@ -8,6 +8,8 @@ pub mod int8;
 pub mod kernels;
 pub mod lexicon;
 pub mod load;
+#[cfg(test)]
+mod test_data;
 
 use crate::labels::Emotion;
 

@@ -35,6 +35,35 @@ pub enum LexiconError {
     Malformed { file: String, line: usize, message: String },
 }
 
+/// Negation and degree words seen in the current clause and not yet applied to a sentiment term: each scales the
+/// next term within its reach (`*_ttl` tokens) and is reported as evidence over `*_spans`.
+struct PendingModifiers {
+    neg_mult: f32,
+    neg_count: u8,
+    neg_ttl: u8,
+    neg_spans: Vec<(usize, usize)>,
+    deg_mult: f32,
+    deg_ttl: u8,
+    deg_spans: Vec<(usize, usize)>,
+}
+
+impl PendingModifiers {
+    fn new() -> Self {
+        Self { neg_mult: 1.0, neg_count: 0, neg_ttl: 0, neg_spans: Vec::new(), deg_mult: 1.0, deg_ttl: 0, deg_spans: Vec::new() }
+    }
+
+    /// Forgets them: a clause ended, or a sentiment term used them.
+    fn clear(&mut self) {
+        self.neg_mult = 1.0;
+        self.neg_count = 0;
+        self.neg_ttl = 0;
+        self.neg_spans.clear();
+        self.deg_mult = 1.0;
+        self.deg_ttl = 0;
+        self.deg_spans.clear();
+    }
+}
+
 /// What the scorer read from one text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LexiconScore {
@@ -380,13 +409,7 @@ impl Lexicon {
         let mut sarcasm = false;
 
         // Pending modifiers, reset at clause breaks.
-        let mut neg_mult = 1.0f32;
-        let mut neg_count = 0u8;
-        let mut neg_ttl = 0u8;
-        let mut neg_spans: Vec<(usize, usize)> = Vec::new();
-        let mut deg_mult = 1.0f32;
-        let mut deg_ttl = 0u8;
-        let mut deg_spans: Vec<(usize, usize)> = Vec::new();
+        let mut pending = PendingModifiers::new();
         let mut concession = 1.0f32;
         // A claim, promise or hope (说是, 本以为) makes the praise after it describe what did not happen.
         let mut reported: Option<f32> = None;
@@ -418,13 +441,7 @@ impl Lexicon {
                     }
                 }
                 clause_actions.clear();
-                neg_mult = 1.0;
-                neg_count = 0;
-                neg_ttl = 0;
-                neg_spans.clear();
-                deg_mult = 1.0;
-                deg_ttl = 0;
-                deg_spans.clear();
+                pending.clear();
                 concession = 1.0;
                 reported = None;
                 if clause_content.last().copied().unwrap_or(0) > 0 {
@@ -451,16 +468,16 @@ impl Lexicon {
                 reported_ttl = MODIFIER_WINDOW + 4;
             }
             let Some(entry) = entry else {
-                neg_ttl = neg_ttl.saturating_sub(1);
-                if neg_ttl == 0 {
-                    neg_mult = 1.0;
-                    neg_count = 0;
-                    neg_spans.clear();
+                pending.neg_ttl = pending.neg_ttl.saturating_sub(1);
+                if pending.neg_ttl == 0 {
+                    pending.neg_mult = 1.0;
+                    pending.neg_count = 0;
+                    pending.neg_spans.clear();
                 }
-                deg_ttl = deg_ttl.saturating_sub(1);
-                if deg_ttl == 0 {
-                    deg_mult = 1.0;
-                    deg_spans.clear();
+                pending.deg_ttl = pending.deg_ttl.saturating_sub(1);
+                if pending.deg_ttl == 0 {
+                    pending.deg_mult = 1.0;
+                    pending.deg_spans.clear();
                 }
                 continue;
             };
@@ -504,21 +521,21 @@ impl Lexicon {
                     || tokens.get(ti + 1).and_then(|t| self.terms.get(t.word)).is_some_and(|e| e.is_sentiment()));
             if !entry.is_sentiment() || as_degree {
                 if let Some(n) = entry.negation {
-                    neg_mult *= n;
-                    neg_count = neg_count.saturating_add(1);
-                    neg_ttl = MODIFIER_WINDOW;
-                    neg_spans.push((bs, be));
+                    pending.neg_mult *= n;
+                    pending.neg_count = pending.neg_count.saturating_add(1);
+                    pending.neg_ttl = MODIFIER_WINDOW;
+                    pending.neg_spans.push((bs, be));
                     continue;
                 }
                 if let Some(d) = entry.degree {
-                    deg_mult *= d;
-                    deg_ttl = MODIFIER_WINDOW;
-                    deg_spans.push((bs, be));
+                    pending.deg_mult *= d;
+                    pending.deg_ttl = MODIFIER_WINDOW;
+                    pending.deg_spans.push((bs, be));
                     continue;
                 }
-                if let (Some((a, em)), true) = (entry.action, neg_count > 0 && neg_mult <= -0.9) {
+                if let (Some((a, em)), true) = (entry.action, pending.neg_count > 0 && pending.neg_mult <= -0.9) {
                     // A denied service action (没发货, 不处理, 没有回复) is a complaint.
-                    for &(s, e) in neg_spans.iter() {
+                    for &(s, e) in pending.neg_spans.iter() {
                         raw.push(Raw::modifier(s, e, CueKind::Negation, clause));
                     }
                     let mut emo = [0.0; 7];
@@ -527,10 +544,10 @@ impl Lexicon {
                     contrast_at.push((raw.len(), log_contrast));
                     clause_actions.push(raw.len());
                     raw.push(Raw { start: bs, end: be, kind: CueKind::Complaint, pol: -a * concession, emo, clause });
-                    neg_mult = 1.0;
-                    neg_count = 0;
-                    neg_ttl = 0;
-                    neg_spans.clear();
+                    pending.neg_mult = 1.0;
+                    pending.neg_count = 0;
+                    pending.neg_ttl = 0;
+                    pending.neg_spans.clear();
                     continue;
                 }
                 if let Some(n) = entry.neutral {
@@ -564,17 +581,17 @@ impl Lexicon {
                 emo[Emotion::Anger.index()] += s * 0.8;
                 kind = Some(CueKind::Sarcasm);
             }
-            let scale = deg_mult * concession;
+            let scale = pending.deg_mult * concession;
             pol *= scale;
             for v in emo.iter_mut() {
                 *v *= scale;
             }
-            if !deg_spans.is_empty() {
+            if !pending.deg_spans.is_empty() {
                 degree_hits += 1;
             }
-            if neg_count > 0 && kind.is_none() {
-                if neg_mult < 0.0 {
-                    let m = -neg_mult;
+            if pending.neg_count > 0 && kind.is_none() {
+                if pending.neg_mult < 0.0 {
+                    let m = -pending.neg_mult;
                     let pos_emo = emo[Emotion::Gratitude.index()] + emo[Emotion::Satisfaction.index()];
                     if pol > 0.0 {
                         // 不满意, 不好用: a denied positive is a complaint.
@@ -594,31 +611,25 @@ impl Lexicon {
                     }
                 } else {
                     // Double negation (不是不好, 没有不满意): the original sense, a little weaker.
-                    pol *= 0.8 * neg_mult;
+                    pol *= 0.8 * pending.neg_mult;
                     for v in emo.iter_mut() {
                         *v *= 0.8;
                     }
                 }
             }
-            for &(s, e) in neg_spans.iter() {
+            for &(s, e) in pending.neg_spans.iter() {
                 if kind.is_none() {
                     raw.push(Raw::modifier(s, e, CueKind::Negation, clause));
                 }
             }
-            for &(s, e) in deg_spans.iter() {
+            for &(s, e) in pending.deg_spans.iter() {
                 raw.push(Raw::modifier(s, e, CueKind::Degree, clause));
             }
             let kind = kind.unwrap_or_else(|| cue_kind(pol, &emo));
             last_sentiment = Some((raw.len(), ti));
             contrast_at.push((raw.len(), log_contrast));
             raw.push(Raw { start: bs, end: be, kind, pol, emo, clause });
-            neg_mult = 1.0;
-            neg_count = 0;
-            neg_ttl = 0;
-            neg_spans.clear();
-            deg_mult = 1.0;
-            deg_ttl = 0;
-            deg_spans.clear();
+            pending.clear();
         }
 
         for (i, at) in contrast_at {
