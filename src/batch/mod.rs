@@ -177,8 +177,11 @@ impl Worker {
         crate::metrics::observe_batch(items.len(), items.iter().map(|i| i.cost()).sum());
         crate::metrics::set_queue_depth(self.queued.load(Ordering::Relaxed));
         let started = Instant::now();
-        // A panic inside the backend must cost only this batch, never the worker or the server.
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.backend.predict(&items)))
+        // A panic inside the backend must cost only this batch, never the worker or the server. The pass runs on a
+        // thread of the compute pool, so the kernels' many short parallel steps start from inside the pool instead
+        // of each waking it from outside and waiting for it.
+        let run = || rayon::scope(|_| self.backend.predict(&items));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or_else(|panic| {
                 let message = panic
                     .downcast_ref::<&str>()
