@@ -7,7 +7,7 @@ use candle_core::{DType, Device, Tensor};
 use candle_nn::VarBuilder;
 use serde::Deserialize;
 
-use super::int8::QuantizedLinear;
+use super::int8::{QuantizedLinear, MAX_IN_FEATURES};
 use super::kernels::{self, Fused};
 use super::load::LoadError;
 use super::{Precision, Prepared};
@@ -96,10 +96,11 @@ impl Dense {
         }
         let weight = Tensor::cat(&weights, 0)?;
         let bias = Tensor::cat(&biases, 0)?;
-        let on_cpu = weight.device().is_cpu();
+        let rows = weight.dim(0)?;
+        // The int8 kernel is CPU code and its i32 accumulators bound the input width; other layers stay f32.
+        let quantizable = weight.device().is_cpu() && rows > 0 && (1..=MAX_IN_FEATURES).contains(&inputs);
         Ok(match precision {
-            Precision::Int8 if on_cpu => {
-                let rows = weight.dim(0)?;
+            Precision::Int8 if quantizable => {
                 let flat = weight.flatten_all()?.to_vec1::<f32>()?;
                 Dense::Int8(QuantizedLinear::new(&flat, &bias.to_vec1::<f32>()?, rows, inputs))
             }

@@ -36,7 +36,7 @@ const MAX_TILE_ROWS: usize = 64;
 /// Zero point that turns a signed activation into the unsigned byte `vpdpbusd` expects.
 const ZERO_POINT: i32 = 128;
 /// Largest K for which `Σ_k (q_a + 128)·q_w` cannot overflow i32 (255·127 per term).
-const MAX_IN_FEATURES: usize = i32::MAX as usize / (255 * 127);
+pub const MAX_IN_FEATURES: usize = i32::MAX as usize / (255 * 127);
 
 /// What is applied to each output element after the integer product is rescaled to f32.
 #[derive(Clone, Copy, Debug)]
