@@ -31,8 +31,12 @@ fn packed_encoder_matches_the_padded_reference() {
     let bytes = std::fs::read(dir.path().join("model.safetensors")).unwrap();
     let vb = VarBuilder::from_buffered_safetensors(bytes, DType::F32, &Device::Cpu).unwrap();
     let encoder_config = serde_json::from_str::<EncoderConfig>(&config_text).unwrap();
-    let float = Encoder::load(vb.clone(), &encoder_config, Precision::F32).unwrap().forward(&refs).unwrap();
-    let int8 = Encoder::load(vb.clone(), &encoder_config, Precision::Int8).unwrap().forward(&refs).unwrap();
+    let float_encoder = Encoder::load(vb.clone(), &encoder_config, Precision::F32).unwrap();
+    let int8_encoder = Encoder::load(vb.clone(), &encoder_config, Precision::Int8).unwrap();
+    assert_eq!(float_encoder.precision(), Precision::F32);
+    assert_eq!(int8_encoder.precision(), Precision::Int8);
+    let float = float_encoder.forward(&refs).unwrap();
+    let int8 = int8_encoder.forward(&refs).unwrap();
 
     let reference = BertModel::load(vb, &serde_json::from_str::<Config>(&config_text).unwrap()).unwrap();
     let width = items.iter().map(|i| i.ids.len()).max().unwrap();

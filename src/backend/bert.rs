@@ -103,8 +103,6 @@ fn read_linear(vb: &VarBuilder, name: &str, inputs: usize) -> Result<Option<Line
 impl BertClassifier {
     pub fn load(files: &ModelFiles, precision: Precision, placement: DeviceChoice) -> Result<Self, LoadError> {
         let device = placement.open()?;
-        // The int8 kernels are CPU code: elsewhere the dense layers stay f32, and Info says so.
-        let precision = if device.is_cpu() { precision } else { Precision::F32 };
         let config_text = std::fs::read_to_string(&files.config)
             .map_err(|e| LoadError::Missing(format!("{}: {e}", files.config.display())))?;
         let head: HeadConfig = serde_json::from_str(&config_text)
@@ -164,6 +162,8 @@ impl BertClassifier {
         let vb = VarBuilder::from_buffered_safetensors(bytes, COMPUTE_DTYPE, &device)
             .map_err(|e| LoadError::Corrupt(format!("{}: {e}", files.weights.display())))?;
         let encoder = Encoder::load(vb.clone(), &config, precision)?;
+        // What was asked for may not apply (int8 is CPU code): Info reports what runs.
+        let precision = encoder.precision();
         let hidden = config.hidden_size;
         let pooler = match head.gongqing.pooling {
             Pooling::Cls => read_linear(&vb, "bert.pooler.dense", hidden)?,

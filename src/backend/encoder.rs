@@ -218,6 +218,18 @@ impl Encoder {
         })
     }
 
+    /// The precision the dense layers actually run in: int8 only when every one of them was quantized (on CPU,
+    /// with `Precision::Int8` asked for).
+    pub fn precision(&self) -> Precision {
+        let layers = self.layers.iter().flat_map(|l| [&l.qkv, &l.attention_out, &l.intermediate, &l.output]);
+        let mut dense = layers.peekable();
+        if dense.peek().is_some() && dense.all(|d| matches!(d, Dense::Int8(_))) {
+            Precision::Int8
+        } else {
+            Precision::F32
+        }
+    }
+
     /// Runs the texts' token ids (each already truncated to the position limit) through the encoder.
     pub fn forward(&self, items: &[&Prepared]) -> candle_core::Result<Packed> {
         let total: usize = items.iter().map(|i| i.ids.len()).sum();
