@@ -3,7 +3,7 @@
 
 use gongqing::backend::BackendKind;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig};
-use gongqing::labels::Polarity;
+use gongqing::labels::{Emotion, Polarity};
 
 #[test]
 fn bundled_model_reads_clear_messages() {
@@ -28,5 +28,33 @@ fn bundled_model_reads_clear_messages() {
         assert_eq!(result.polarity, *expected, "{text}: {:?}", result.polarity_scores);
         assert_eq!(result.backend, BackendKind::Model);
         assert!((result.polarity_scores.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+    }
+}
+
+#[test]
+fn bundled_model_has_an_emotion_head_that_reads_clear_feelings() {
+    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
+    let config = EngineConfig { model: model.into(), backend: BackendChoice::Model, ..EngineConfig::default() };
+    let engine = Engine::start(&config).expect("the bundled model loads");
+    assert!(engine.info().description.summary.contains("emotion_head=true"), "{}", engine.info().description.summary);
+
+    let cases = [
+        ("你们一拖再拖，把人当傻子耍，我真的火大了！", Emotion::Anger),
+        ("明天一早就要交材料，现在还没办下来，我急得不行", Emotion::Anxiety),
+        ("一直很信任这个牌子，这次的做工让我很失望", Emotion::Disappointment),
+        ("账单上这一项收费是什么意思？我没看懂", Emotion::Confusion),
+        ("太谢谢你了，帮我跑前跑后，真的感激", Emotion::Gratitude),
+        ("东西很好用，价格也合适，挺满意的", Emotion::Satisfaction),
+        ("请问营业时间是几点到几点", Emotion::Neutral),
+    ];
+    let texts: Vec<&str> = cases.iter().map(|(t, _)| *t).collect();
+    let results = engine.classify_blocking(&texts).unwrap();
+    for ((text, expected), result) in cases.iter().zip(&results) {
+        assert_eq!(result.emotion, *expected, "{text}: {:?}", result.emotion_scores);
+        assert!((result.emotion_scores.iter().sum::<f32>() - 1.0).abs() < 1e-4);
+        // Emotion and polarity never disagree.
+        if let Some(polarity) = expected.polarity() {
+            assert_eq!(result.polarity, polarity, "{text}");
+        }
     }
 }

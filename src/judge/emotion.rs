@@ -114,7 +114,11 @@ pub fn read(prediction: &Prediction, lexicon: LexiconScore, backend: BackendKind
     let emotion_intensity = match emotion {
         Emotion::Neutral => 0.3 * lexicon.intensity,
         _ => {
-            let confidence = emotion.polarity().map_or(1.0 - p[Polarity::Positive.index()], |pol| p[pol.index()]);
+            // With an emotion head, how sure the model is of this very emotion; otherwise of its polarity.
+            let confidence = match (backend, prediction.emotion) {
+                (BackendKind::Model, Some(_)) => scores[emotion.index()],
+                _ => emotion.polarity().map_or(1.0 - p[Polarity::Positive.index()], |pol| p[pol.index()]),
+            };
             0.6 * lexicon.intensity + 0.4 * confidence
         }
     }
