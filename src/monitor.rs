@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::engine::{Engine, EngineError};
-use crate::judge::conversation::{ConversationReading, TurnFact, TurnFacts};
+use crate::judge::conversation::{ConversationReading, TurnFact};
 use crate::judge::Turn;
 
 /// Limits and alert settings of MonitorConversation; `serve` flags set them.
@@ -64,11 +64,32 @@ pub struct TurnUpdate {
     pub fact: TurnFact,
 }
 
+/// The alert with hysteresis: fires once when the risk reaches the threshold, re-arms only below the threshold
+/// minus the margin, so a risk hovering around the threshold alerts once.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Alarm {
+    fired: bool,
+}
+
+impl Alarm {
+    /// Takes the risk after a turn; true when this update carries the alert.
+    pub fn observe(&mut self, risk: f32, limits: &MonitorLimits) -> bool {
+        if !self.fired && risk >= limits.alert_threshold {
+            self.fired = true;
+            return true;
+        }
+        if self.fired && risk < limits.alert_threshold - limits.rearm_margin {
+            self.fired = false;
+        }
+        false
+    }
+}
+
 struct Conversation {
     turns: Vec<Turn>,
     facts: Vec<TurnFact>,
     received: usize,
-    alerted: bool,
+    alarm: Alarm,
     last_seen: Instant,
 }
 
@@ -127,7 +148,7 @@ impl StreamState {
             }
             self.conversations.insert(
                 id.to_string(),
-                Conversation { turns: Vec::new(), facts: Vec::new(), received: 0, alerted: false, last_seen: now },
+                Conversation { turns: Vec::new(), facts: Vec::new(), received: 0, alarm: Alarm::default(), last_seen: now },
             );
             crate::metrics::active_conversations_add(1);
         }
@@ -147,14 +168,9 @@ impl StreamState {
         conversation.received += 1;
         conversation.last_seen = Instant::now();
         let reading = engine.assess(&conversation.facts);
-        let risk = reading.escalation_risk;
-        let mut alert = false;
-        if !conversation.alerted && risk >= limits.alert_threshold {
-            conversation.alerted = true;
-            alert = true;
+        let alert = conversation.alarm.observe(reading.escalation_risk, &limits);
+        if alert {
             crate::metrics::observe_alert();
-        } else if conversation.alerted && risk < limits.alert_threshold - limits.rearm_margin {
-            conversation.alerted = false;
         }
         Ok(TurnUpdate { turn_index: index, reading, alert, fact })
     }
@@ -168,7 +184,17 @@ impl Drop for StreamState {
     }
 }
 
-/// Whether a fact is a customer turn (the update then carries its reading).
-pub fn is_customer(fact: &TurnFact) -> bool {
-    matches!(fact.facts, TurnFacts::Customer { .. })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_alarm_fires_once_per_crossing_and_rearms_only_below_the_margin() {
+        let limits = MonitorLimits::default();
+        let mut alarm = Alarm::default();
+        let risks = [0.3, 0.61, 0.9, 0.5, 0.7, 0.44, 0.59, 0.6, 0.95];
+        let fired: Vec<bool> = risks.iter().map(|r| alarm.observe(*r, &limits)).collect();
+        // 0.5 is below the threshold but not below 0.45, so 0.7 does not alert again; 0.44 re-arms it.
+        assert_eq!(fired, [false, true, false, false, false, false, false, true, false]);
+    }
 }
