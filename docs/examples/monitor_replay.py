@@ -2,7 +2,7 @@
 """Replays conversation files through gongqing's MonitorConversation stream, turn by turn, as a CRM would.
 
     python -m grpc_tools.protoc -I proto --python_out=. --grpc_python_out=. proto/gongqing/v1/empathy.proto
-    python docs/examples/monitor_replay.py conversations.jsonl [--addr 127.0.0.1:50051] [--delay 0.2]
+    PYTHONPATH=. python docs/examples/monitor_replay.py conversations.jsonl [--addr 127.0.0.1:50051] [--delay 0.2]
 
 Each line of the file is {"id", "turns": [{"role": "customer"|"agent", "text"}], ...}. All conversations share
 one stream, interleaved turn by turn, the way one CRM connection carries every chat it is serving.
