@@ -57,8 +57,12 @@ fn calming() -> Vec<proto::Turn> {
     ]
 }
 
+/// Streams still open when a test ends would hold the server's graceful shutdown for the whole grace period.
+const GRACE: Duration = Duration::from_millis(300);
+
 async fn server(limits: MonitorLimits) -> TestServer {
-    TestServer::start_with(lexicon(), ServeOptions { monitor: limits, ..ServeOptions::default() }).await
+    TestServer::start_with(lexicon(), ServeOptions { monitor: limits, shutdown_grace: GRACE, ..ServeOptions::default() })
+        .await
 }
 
 struct Stream {
@@ -271,8 +275,12 @@ async fn idle_conversations_are_forgotten_streams_outlive_the_call_deadline_and_
     gongqing::metrics::install();
     let limits = MonitorLimits { idle_timeout: Duration::from_millis(300), ..MonitorLimits::default() };
     // A default call deadline shorter than the stream's life: a stream is long-lived and must outlast it.
-    let options =
-        ServeOptions { monitor: limits, default_timeout: Some(Duration::from_millis(200)), ..ServeOptions::default() };
+    let options = ServeOptions {
+        monitor: limits,
+        default_timeout: Some(Duration::from_millis(200)),
+        shutdown_grace: GRACE,
+        ..ServeOptions::default()
+    };
     let server = TestServer::start_with(lexicon(), options).await;
     let mut client = server.client().await;
     let (active_before, _) = gongqing::metrics::monitor_values();
