@@ -252,6 +252,9 @@ pub fn run(
     }
     let input = args.input.clone().context("give a data file or a scenario (.toml)")?;
     if super::escalation::is_escalation_file(&input) {
+        if args.target.as_deref().is_some_and(|t| t != "inprocess") {
+            bail!("{}: outcome-labelled conversation files are replayed in-process only; drop --target", input.display());
+        }
         super::escalation::run(&input, args.alert_threshold, args.limit, &args.report_dir, engine()?)?;
         return Ok(0);
     }
