@@ -10,7 +10,7 @@ use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
 use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction};
 use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
-use crate::judge::conversation::{self, ConversationReading, RiskCues};
+use crate::judge::conversation::{self, ConversationReading, RiskCues, RiskModel, TurnFact};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
 use crate::judge::{Role, Turn};
@@ -51,6 +51,8 @@ pub struct EngineConfig {
     pub backend: BackendChoice,
     /// Word lists to use instead of the ones built into the binary.
     pub lexicon_dir: Option<PathBuf>,
+    /// A conversation risk model (`risk_model.json`) to use instead of the one built into the binary.
+    pub risk_model: Option<PathBuf>,
     /// Precision of the encoder's dense layers (int8 applies on CPU only).
     pub precision: Precision,
     pub device: DeviceChoice,
@@ -65,6 +67,7 @@ impl Default for EngineConfig {
             hub_cache: None,
             backend: BackendChoice::Auto,
             lexicon_dir: None,
+            risk_model: None,
             precision: Precision::default(),
             device: DeviceChoice::default(),
             limits: Limits::default(),
@@ -77,6 +80,8 @@ impl Default for EngineConfig {
 pub enum EngineError {
     #[error("--backend model was asked for but the model cannot be used: {0}")]
     ModelRequired(LoadError),
+    #[error("cannot use the conversation risk model {path}: {reason}")]
+    RiskModel { path: String, reason: String },
     #[error("cannot read the lexicon: {0}")]
     Lexicon(#[from] crate::lexicon::LexiconError),
     #[error("{0}")]
@@ -119,6 +124,7 @@ pub struct Engine {
     lexicon: Arc<Lexicon>,
     ranker: Ranker,
     risk_cues: RiskCues,
+    risk_model: RiskModel,
     limits: Limits,
     fallback_reason: Option<String>,
 }
@@ -135,6 +141,7 @@ impl Engine {
     /// Loads the backend the config asks for. Only `BackendChoice::Model` can fail on the model.
     pub fn start(config: &EngineConfig) -> Result<Engine, EngineError> {
         let lexicon = load_lexicon(config)?;
+        let risk_model = load_risk_model(config)?;
         let lexicon_source =
             config.lexicon_dir.as_ref().map_or_else(|| "built-in".to_string(), |d| d.display().to_string());
         let lexicon_backend = || Arc::new(LexiconBackend::new(lexicon.clone(), lexicon_source.clone()));
@@ -153,17 +160,18 @@ impl Engine {
                 }
             },
         };
-        Ok(Engine::assemble(backend, lexicon, config, fallback_reason))
+        Ok(Engine::assemble(backend, lexicon, risk_model, config, fallback_reason))
     }
 
     /// An engine on a given backend (tests, fault injection); the lexicon still comes from the config.
     pub fn with_backend(backend: Arc<dyn Backend>, config: &EngineConfig) -> Result<Engine, EngineError> {
-        Ok(Engine::assemble(backend, load_lexicon(config)?, config, None))
+        Ok(Engine::assemble(backend, load_lexicon(config)?, load_risk_model(config)?, config, None))
     }
 
     fn assemble(
         backend: Arc<dyn Backend>,
         lexicon: Arc<Lexicon>,
+        risk_model: RiskModel,
         config: &EngineConfig,
         fallback_reason: Option<String>,
     ) -> Engine {
@@ -173,6 +181,7 @@ impl Engine {
             lexicon,
             ranker: Ranker::embedded(),
             risk_cues: RiskCues::embedded(),
+            risk_model,
             limits: config.limits,
             fallback_reason,
         }
@@ -281,7 +290,53 @@ impl Engine {
         indices: Vec<usize>,
         readings: Vec<Classification>,
     ) -> ConversationReading {
-        conversation::analyze(turns, indices.into_iter().zip(readings).collect(), &self.risk_cues)
+        let facts = self.facts_from(turns, indices, readings);
+        self.assess(&facts)
+    }
+
+    fn facts_from(&self, turns: &[Turn], indices: Vec<usize>, readings: Vec<Classification>) -> Vec<TurnFact> {
+        conversation::facts_of(turns, indices.into_iter().zip(readings).collect(), &self.risk_cues, &self.ranker)
+    }
+
+    /// The conversation reading (risk, reasons, next move) from the facts of its turns (oldest first). The stream and the unary
+    /// call both end here, so they agree on the same turns.
+    pub fn assess(&self, facts: &[TurnFact]) -> ConversationReading {
+        conversation::assess(facts, &self.risk_model)
+    }
+
+    /// Replaces the conversation risk model (refits, experiments).
+    pub fn set_risk_model(&mut self, model: RiskModel) {
+        self.risk_model = model;
+    }
+
+    /// The facts of every turn (customer readings, agent reviews), for callers outside an async runtime.
+    pub fn conversation_facts_blocking(&self, turns: &[Turn]) -> Result<Vec<TurnFact>, EngineError> {
+        self.validate_conversation(turns)?;
+        let (indices, texts) = Self::customer_turns(turns);
+        let readings = if texts.is_empty() { Vec::new() } else { self.classify_blocking(&texts)? };
+        Ok(self.facts_from(turns, indices, readings))
+    }
+
+    /// Reads one new turn of a monitored conversation. `before` are the turns kept before it and `facts` theirs;
+    /// a customer turn goes through the batcher like a Classify call.
+    pub async fn read_turn(
+        self: Arc<Self>,
+        index: usize,
+        before: &[Turn],
+        facts: &[TurnFact],
+        turn: &Turn,
+        deadline: Option<Instant>,
+    ) -> Result<TurnFact, EngineError> {
+        self.check_text("turn.text", &turn.text)?;
+        Ok(match turn.role {
+            Role::Customer => {
+                let reading = self.clone().classify(vec![turn.text.clone()], deadline).await?.into_iter().next().ok_or_else(
+                    || EngineError::Backend(BackendError::Inference("no prediction for the turn".into())),
+                )?;
+                conversation::customer_fact(index, &turn.text, reading, &self.risk_cues)
+            }
+            Role::Agent => conversation::agent_fact(index, before, facts, &turn.text, &self.ranker),
+        })
     }
 
     /// Reads a conversation: the customer's emotion per turn, the trend, escalation risk and next move.
@@ -417,6 +472,14 @@ impl Engine {
         let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
         self.finish_rank(state, predictions)
     }
+}
+
+/// The configured risk model file, else the bundled one.
+fn load_risk_model(config: &EngineConfig) -> Result<RiskModel, EngineError> {
+    let Some(path) = &config.risk_model else { return Ok(RiskModel::embedded()) };
+    let error = |reason: String| EngineError::RiskModel { path: path.display().to_string(), reason };
+    let text = std::fs::read_to_string(path).map_err(|e| error(e.to_string()))?;
+    RiskModel::from_json(&text).map_err(|e| error(e.to_string()))
 }
 
 fn load_lexicon(config: &EngineConfig) -> Result<Arc<Lexicon>, EngineError> {

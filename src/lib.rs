@@ -13,6 +13,7 @@ pub mod judge;
 pub mod labels;
 pub mod lexicon;
 pub mod metrics;
+pub mod monitor;
 pub mod server;
 
 /// Code generated from `proto/gongqing/v1/empathy.proto`.

@@ -76,6 +76,9 @@ struct EngineArgs {
     /// Folder of lexicon word lists to use instead of the built-in ones.
     #[arg(long, env = "GONGQING_LEXICON")]
     lexicon: Option<PathBuf>,
+    /// Conversation risk model (risk_model.json from examples/fit_conversation_risk) instead of the built-in one.
+    #[arg(long, env = "GONGQING_RISK_MODEL")]
+    risk_model: Option<PathBuf>,
     /// Precision of the encoder's dense layers: int8 (quantized at load, VNNI products) or f32.
     #[arg(long, env = "GONGQING_PRECISION", value_enum, default_value_t = Precision::default())]
     precision: Precision,
@@ -122,6 +125,7 @@ impl EngineArgs {
             hub_cache: self.hub_cache.clone(),
             backend: self.backend,
             lexicon_dir: self.lexicon.clone(),
+            risk_model: self.risk_model.clone(),
             precision: self.precision,
             device: self.device,
             limits: Limits {
@@ -194,12 +198,28 @@ struct ServeArgs {
     /// After SIGTERM/SIGINT, how long calls in flight may run before the process exits anyway.
     #[arg(long, env = "GONGQING_SHUTDOWN_GRACE", default_value = "20s", value_parser = humantime::parse_duration)]
     shutdown_grace: std::time::Duration,
+    /// MonitorConversation raises `alert` when the escalation risk reaches this (re-armed below it minus 0.15).
+    #[arg(long, env = "GONGQING_ALERT_THRESHOLD", default_value_t = 0.6, value_parser = parse_probability)]
+    alert_threshold: f32,
+    /// Conversations one MonitorConversation stream may follow at once (more: RESOURCE_EXHAUSTED).
+    #[arg(long, env = "GONGQING_MONITOR_MAX_CONVERSATIONS", default_value_t = 64)]
+    monitor_max_conversations: usize,
+    /// A monitored conversation without a new turn for this long is forgotten.
+    #[arg(long, env = "GONGQING_MONITOR_IDLE_TIMEOUT", default_value = "30m", value_parser = humantime::parse_duration)]
+    monitor_idle_timeout: std::time::Duration,
     /// Plaintext port serving only grpc.health.v1.Health, for probes that cannot speak TLS (kubelet).
     #[arg(long, env = "GONGQING_HEALTH_ADDR")]
     health_addr: Option<SocketAddr>,
     /// Log format: text (human) or json (one JSON object per line).
     #[arg(long, env = "GONGQING_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
+}
+
+fn parse_probability(s: &str) -> Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("{s:?} is not a probability between 0 and 1")),
+    }
 }
 
 fn parse_turn(raw: &str) -> anyhow::Result<Turn> {
@@ -332,6 +352,13 @@ fn main() -> anyhow::Result<()> {
                     shutdown_grace: args.shutdown_grace,
                     admin: args.admin.then_some(config),
                     health_addr: args.health_addr,
+                    monitor: gongqing::monitor::MonitorLimits {
+                        alert_threshold: args.alert_threshold,
+                        max_conversations: args.monitor_max_conversations,
+                        max_turns: args.engine.max_context_turns,
+                        idle_timeout: args.monitor_idle_timeout,
+                        ..Default::default()
+                    },
                 };
                 serve(engine, listener, options, shutdown_signal()).await?;
                 tracing::info!("stopped");

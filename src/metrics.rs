@@ -71,6 +71,8 @@ struct Registry {
     queue_depth: AtomicI64,
     in_flight: AtomicI64,
     panics: AtomicU64,
+    alerts: AtomicU64,
+    active_conversations: AtomicI64,
 }
 
 static REGISTRY: OnceLock<Registry> = OnceLock::new();
@@ -82,6 +84,8 @@ pub fn install() {
         queue_depth: AtomicI64::new(0),
         in_flight: AtomicI64::new(0),
         panics: AtomicU64::new(0),
+        alerts: AtomicU64::new(0),
+        active_conversations: AtomicI64::new(0),
     });
 }
 
@@ -136,6 +140,25 @@ pub fn observe_panic() {
     if let Some(r) = REGISTRY.get() {
         r.panics.fetch_add(1, Ordering::Relaxed);
     }
+}
+
+/// MonitorConversation raised an alert (the risk crossed the alert threshold).
+pub fn observe_alert() {
+    if let Some(r) = REGISTRY.get() {
+        r.alerts.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Conversations followed by MonitorConversation streams, across all streams.
+pub fn active_conversations_add(delta: i64) {
+    if let Some(r) = REGISTRY.get() {
+        r.active_conversations.fetch_add(delta, Ordering::Relaxed);
+    }
+}
+
+/// The current values of `gongqing_active_conversations` and `gongqing_alerts_total` (0 before `install`).
+pub fn monitor_values() -> (i64, u64) {
+    REGISTRY.get().map_or((0, 0), |r| (r.active_conversations.load(Ordering::Relaxed), r.alerts.load(Ordering::Relaxed)))
 }
 
 /// The backend now serving ("model" or "lexicon").
@@ -195,6 +218,10 @@ pub fn render() -> String {
     let _ = writeln!(out, "gongqing_requests_in_flight {}", r.in_flight.load(Ordering::Relaxed));
     out.push_str("# HELP gongqing_handler_panics_total Panics caught while serving a call (answered INTERNAL).\n# TYPE gongqing_handler_panics_total counter\n");
     let _ = writeln!(out, "gongqing_handler_panics_total {}", r.panics.load(Ordering::Relaxed));
+    out.push_str("# HELP gongqing_alerts_total Escalation alerts raised by MonitorConversation.\n# TYPE gongqing_alerts_total counter\n");
+    let _ = writeln!(out, "gongqing_alerts_total {}", r.alerts.load(Ordering::Relaxed));
+    out.push_str("# HELP gongqing_active_conversations Conversations followed by MonitorConversation streams now.\n# TYPE gongqing_active_conversations gauge\n");
+    let _ = writeln!(out, "gongqing_active_conversations {}", r.active_conversations.load(Ordering::Relaxed));
     out.push_str("# HELP gongqing_backend_info The backend answering requests (value 1 on the active one).\n# TYPE gongqing_backend_info gauge\n");
     for kind in ["model", "lexicon"] {
         let _ = writeln!(out, "gongqing_backend_info{{backend=\"{kind}\"}} {}", u8::from(t.backend == kind));

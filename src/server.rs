@@ -63,6 +63,8 @@ pub struct ServeOptions {
     /// A second, plaintext port serving only `grpc.health.v1.Health` (for kubelet gRPC probes, which cannot
     /// speak TLS). Same statuses as the main port.
     pub health_addr: Option<std::net::SocketAddr>,
+    /// MonitorConversation: alert threshold and per-stream limits.
+    pub monitor: crate::monitor::MonitorLimits,
 }
 
 impl Default for ServeOptions {
@@ -79,6 +81,7 @@ impl Default for ServeOptions {
             shutdown_grace: Duration::from_secs(20),
             admin: None,
             health_addr: None,
+            monitor: crate::monitor::MonitorLimits::default(),
         }
     }
 }
@@ -116,7 +119,7 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
-    let service = EmpathyServer::new(EmpathyService::new(engine.clone()))
+    let service = EmpathyServer::new(EmpathyService::with_monitor(engine.clone(), options.monitor))
         .max_decoding_message_size(options.max_message_bytes);
     let admin = options.admin.clone().map(|config| AdminServer::new(AdminService::new(engine.clone(), config)));
 

@@ -127,6 +127,16 @@ impl Empathy for Fake {
         Err(Status::unimplemented("the fixture server does not analyze conversations"))
     }
 
+    type MonitorConversationStream =
+        tokio_stream::Iter<std::vec::IntoIter<Result<proto::MonitorUpdate, Status>>>;
+
+    async fn monitor_conversation(
+        &self,
+        _request: Request<tonic::Streaming<proto::MonitorRequest>>,
+    ) -> Result<Response<Self::MonitorConversationStream>, Status> {
+        Err(Status::unimplemented("the fake server does not monitor"))
+    }
+
     async fn info(&self, _request: Request<proto::InfoRequest>) -> Result<Response<proto::InfoResponse>, Status> {
         Ok(Response::new(proto::InfoResponse {
             version: "fake-1".into(),

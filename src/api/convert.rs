@@ -4,7 +4,8 @@ use crate::backend::BackendKind;
 use crate::batch::BatchError;
 use crate::engine::EngineError;
 use crate::judge::rank::{Fault, Missing, ReplyJudgement};
-use crate::judge::conversation::{ConversationReading, NextMove, RiskReason, Trend};
+use crate::judge::conversation::{ConversationReading, NextMove, RiskReason, Trend, TurnFacts};
+use crate::monitor::{MonitorError, TurnUpdate};
 use crate::judge::{Classification, Role, Turn};
 use crate::labels::{Emotion, Polarity};
 use crate::proto;
@@ -152,6 +153,45 @@ fn risk_reason(r: RiskReason) -> proto::RiskReason {
         RiskReason::BrokenPromise => proto::RiskReason::BrokenPromise,
         RiskReason::PersistentNegativity => proto::RiskReason::PersistentNegativity,
         RiskReason::AsksForSupervisor => proto::RiskReason::AsksForSupervisor,
+        RiskReason::ChurnThreat => proto::RiskReason::ChurnThreat,
+        RiskReason::ChargeDispute => proto::RiskReason::ChargeDispute,
+        RiskReason::ColdWithdrawal => proto::RiskReason::ColdWithdrawal,
+        RiskReason::PoorAgentReply => proto::RiskReason::PoorAgentReply,
+    }
+}
+
+fn trend(t: Trend) -> proto::Trend {
+    match t {
+        Trend::Improving => proto::Trend::Improving,
+        Trend::Stable => proto::Trend::Stable,
+        Trend::Worsening => proto::Trend::Worsening,
+    }
+}
+
+/// One MonitorConversation update.
+pub fn monitor_update(conversation_id: &str, update: &TurnUpdate, text: &str) -> proto::MonitorUpdate {
+    let (reading, agent_review) = match &update.fact.facts {
+        TurnFacts::Customer { reading, .. } => (Some(classification(reading)), None),
+        TurnFacts::Agent { review } => (None, Some(ranked_reply(review, &[text.to_string()]))),
+    };
+    proto::MonitorUpdate {
+        conversation_id: conversation_id.to_string(),
+        turn_index: u32::try_from(update.turn_index).unwrap_or(u32::MAX),
+        escalation_risk: update.reading.escalation_risk,
+        alert: update.alert,
+        reasons: update.reading.reasons.iter().map(|r| risk_reason(*r) as i32).collect(),
+        trend: trend(update.reading.trend) as i32,
+        suggestion: update.reading.suggestion.clone(),
+        reading,
+        agent_review,
+    }
+}
+
+pub fn monitor_status(error: MonitorError) -> tonic::Status {
+    match error {
+        MonitorError::Engine(e) => status(e),
+        e @ MonitorError::TooManyConversations { .. } => tonic::Status::resource_exhausted(e.to_string()),
+        e => tonic::Status::invalid_argument(e.to_string()),
     }
 }
 
@@ -162,11 +202,7 @@ pub fn conversation(reading: &ConversationReading) -> proto::AnalyzeConversation
             .iter()
             .map(|(index, c)| proto::TurnReading { index: *index as u32, classification: Some(classification(c)) })
             .collect(),
-        trend: match reading.trend {
-            Trend::Improving => proto::Trend::Improving,
-            Trend::Stable => proto::Trend::Stable,
-            Trend::Worsening => proto::Trend::Worsening,
-        } as i32,
+        trend: trend(reading.trend) as i32,
         escalation_risk: reading.escalation_risk,
         reasons: reading.reasons.iter().map(|r| risk_reason(*r) as i32).collect(),
         next_move: match reading.next_move {

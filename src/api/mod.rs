@@ -3,22 +3,55 @@
 
 pub mod convert;
 
+use std::pin::Pin;
 use std::time::{Duration, Instant};
 
+use tonic::codegen::tokio_stream::wrappers::ReceiverStream;
+use tonic::codegen::tokio_stream::Stream;
 use tonic::{Request, Response, Status};
 
 use crate::engine::SharedEngine;
+use crate::monitor::{MonitorLimits, StreamState};
 use crate::proto;
 use crate::proto::empathy_server::Empathy;
 
 pub struct EmpathyService {
     engine: SharedEngine,
+    monitor: MonitorLimits,
 }
 
 impl EmpathyService {
     pub fn new(engine: SharedEngine) -> Self {
-        Self { engine }
+        Self { engine, monitor: MonitorLimits::default() }
     }
+
+    /// With MonitorConversation limits other than the defaults.
+    pub fn with_monitor(engine: SharedEngine, monitor: MonitorLimits) -> Self {
+        Self { engine, monitor }
+    }
+}
+
+/// Updates sent ahead of a slow client before reading its next turn waits.
+const MONITOR_BUFFER: usize = 16;
+
+/// Handles one MonitorConversation request: `Ok(None)` when it only ended a conversation.
+async fn monitor_step(
+    state: &mut StreamState,
+    engine: &SharedEngine,
+    request: proto::MonitorRequest,
+) -> Result<Option<proto::MonitorUpdate>, Status> {
+    let id = request.conversation_id;
+    let Some(turn) = request.turn else {
+        state.end(&id).map_err(convert::monitor_status)?;
+        return Ok(None);
+    };
+    let mut turns = convert::turns(vec![turn], "turn").map_err(|_| {
+        Status::invalid_argument(format!("conversation {id:?}: turn.role must be ROLE_CUSTOMER or ROLE_AGENT"))
+    })?;
+    let Some(turn) = turns.pop() else { return Ok(None) };
+    let text = turn.text.clone();
+    let update = state.turn(engine.load_full(), &id, turn).await.map_err(convert::monitor_status)?;
+    Ok(Some(convert::monitor_update(&id, &update, &text)))
 }
 
 /// The caller's deadline from the `grpc-timeout` header (e.g. `250m`, `5S`), as an instant.
@@ -85,6 +118,50 @@ impl Empathy for EmpathyService {
         let engine = self.engine.load_full();
         let reading = engine.analyze_conversation(turns, deadline).await.map_err(convert::status)?;
         Ok(Response::new(convert::conversation(&reading)))
+    }
+
+    type MonitorConversationStream = Pin<Box<dyn Stream<Item = Result<proto::MonitorUpdate, Status>> + Send + 'static>>;
+
+    async fn monitor_conversation(
+        &self,
+        request: Request<tonic::Streaming<proto::MonitorRequest>>,
+    ) -> Result<Response<Self::MonitorConversationStream>, Status> {
+        let mut inbound = request.into_inner();
+        let (tx, rx) = tokio::sync::mpsc::channel(MONITOR_BUFFER);
+        let engine = self.engine.clone();
+        let limits = self.monitor;
+        // Turns are read one at a time, so updates leave in the order turns arrived; the state lives only in
+        // this task and is dropped (freed, gauge lowered) when the client ends the stream or goes away.
+        tokio::spawn(async move {
+            let mut state = StreamState::new(limits);
+            loop {
+                let next = tokio::select! {
+                    message = inbound.message() => message,
+                    _ = tx.closed() => break,
+                };
+                let request = match next {
+                    Ok(Some(request)) => request,
+                    Ok(None) => break,
+                    Err(status) => {
+                        tracing::debug!(code = ?status.code(), "monitor stream ended by the client");
+                        break;
+                    }
+                };
+                match monitor_step(&mut state, &engine, request).await {
+                    Ok(Some(update)) => {
+                        if tx.send(Ok(update)).await.is_err() {
+                            break;
+                        }
+                    }
+                    Ok(None) => {}
+                    Err(status) => {
+                        let _ = tx.send(Err(status)).await;
+                        break;
+                    }
+                }
+            }
+        });
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
     }
 
     async fn info(&self, _request: Request<proto::InfoRequest>) -> Result<Response<proto::InfoResponse>, Status> {

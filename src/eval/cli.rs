@@ -90,6 +90,9 @@ pub struct EvalArgs {
     /// Server name to verify for an https:// target (default: the URL's host).
     #[arg(long, env = "GONGQING_EVAL_TLS_DOMAIN")]
     pub tls_domain: Option<String>,
+    /// Outcome-labelled conversation files (`escalates`): the risk at which the alert fires.
+    #[arg(long, env = "GONGQING_EVAL_ALERT_THRESHOLD", default_value_t = 0.6)]
+    pub alert_threshold: f32,
     /// No progress bar.
     #[arg(long, short, env = "GONGQING_EVAL_QUIET")]
     pub quiet: bool,
@@ -248,6 +251,13 @@ pub fn run(
         return Ok(0);
     }
     let input = args.input.clone().context("give a data file or a scenario (.toml)")?;
+    if super::escalation::is_escalation_file(&input) {
+        if args.target.as_deref().is_some_and(|t| t != "inprocess") {
+            bail!("{}: outcome-labelled conversation files are replayed in-process only; drop --target", input.display());
+        }
+        super::escalation::run(&input, args.alert_threshold, args.limit, &args.report_dir, engine()?)?;
+        return Ok(0);
+    }
     let plan = plan(&args, &input)?;
     let cli = cli_settings(&args)?;
     let target_url = args.target.clone().or(plan.target.clone()).unwrap_or_else(|| "inprocess".into());

@@ -10,6 +10,7 @@ pub mod charts;
 pub mod cli;
 pub mod compare;
 pub mod data;
+pub mod escalation;
 pub mod load;
 pub mod metrics;
 pub mod report;
