@@ -85,6 +85,8 @@ pub enum EngineError {
     Backend(#[from] BackendError),
     #[error(transparent)]
     Batch(#[from] BatchError),
+    #[error("cannot load the reply ranker: {0}")]
+    Ranking(#[from] crate::judge::rank::WeightsError),
 }
 
 /// What `Info` reports.
@@ -153,12 +155,12 @@ impl Engine {
                 }
             },
         };
-        Ok(Engine::assemble(backend, lexicon, config, fallback_reason))
+        Engine::assemble(backend, lexicon, config, fallback_reason)
     }
 
     /// An engine on a given backend (tests, fault injection); the lexicon still comes from the config.
     pub fn with_backend(backend: Arc<dyn Backend>, config: &EngineConfig) -> Result<Engine, EngineError> {
-        Ok(Engine::assemble(backend, load_lexicon(config)?, config, None))
+        Engine::assemble(backend, load_lexicon(config)?, config, None)
     }
 
     fn assemble(
@@ -166,16 +168,16 @@ impl Engine {
         lexicon: Arc<Lexicon>,
         config: &EngineConfig,
         fallback_reason: Option<String>,
-    ) -> Engine {
-        Engine {
+    ) -> Result<Engine, EngineError> {
+        Ok(Engine {
             batcher: Batcher::start(backend.clone(), config.batch),
             backend,
             lexicon,
-            ranker: Ranker::embedded(),
+            ranker: Ranker::load()?,
             risk_cues: RiskCues::embedded(),
             limits: config.limits,
             fallback_reason,
-        }
+        })
     }
 
     pub fn info(&self) -> EngineInfo {

@@ -1,0 +1,2 @@
+//! Tests of the ranker on hand-written cases.
+use super::*;
