@@ -379,7 +379,29 @@ def fam_scripted(c):
                                (c.rng.choice(SCRIPTED), 1), (c.rng.choice(SCRIPTED).replace("非常抱歉", "没办法"), 0)]
 
 
+PITCHES = ["顺便跟您说一下，我们新出了年卡，现在办首月只要一块钱", "另外我们正在做周年庆，今天下单满200减50",
+           "对了，您可以关注我们的公众号，每周都有抽奖", "趁这个机会给您推荐一下我们的会员服务，加入就送积分"]
+
+
+def fam_off_topic(c):
+    context, customer = empathy_context(c)
+    act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
+    pitch = f"{c.feel()}！{c.rng.choice(PITCHES)}，今天之内办理还有额外优惠，要不要给您开通？"
+    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+                               (generic(c), 1), (pitch, 0)]
+
+
+def fam_parroting(c):
+    context, customer = empathy_context(c)
+    act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
+    echo = f"您说{c.problem}，{customer}对吗？{c.rng.choice(VAGUE)}。"
+    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+                               (echo, 1), (f"{c.rng.choice(BLAME)}。", 0)]
+
+
 FAMILIES = {
+    "parroting": fam_parroting,
+    "off_topic": fam_off_topic,
     "asks_for_given_info": fam_asks_given,
     "repeats_failed_step": fam_failed_step,
     "ignores_preference": fam_refused_remedy,

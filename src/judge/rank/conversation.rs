@@ -120,14 +120,22 @@ fn clause_quote(chars: &[char], at: usize) -> String {
 
 /// Whether a negator ends within `reach` chars before `at` in the same clause.
 pub(crate) fn negated_near(cues: &Cues, chars: &[char], at: usize, reach: usize) -> bool {
-    let from = at.saturating_sub(reach);
-    (from..=at).any(|p| cues.negators.ends_at(chars, p))
-        && !chars[from..at].iter().any(|c| super::text::is_break(*c))
+    frame_before(&cues.negators, chars, at, reach)
 }
 
-fn frame_before(list: &super::lists::CueList, chars: &[char], at: usize, reach: usize) -> bool {
-    let from = at.saturating_sub(reach);
-    (from..=at).any(|p| list.ends_at(chars, p)) && !chars[from..at].iter().any(|c| super::text::is_break(*c))
+/// Whether an entry of `list` ends within `reach` chars before `at`, with no punctuation in between.
+pub(crate) fn frame_before(list: &super::lists::CueList, chars: &[char], at: usize, reach: usize) -> bool {
+    let at = at.min(chars.len());
+    let mut p = at;
+    loop {
+        if list.ends_at(chars, p) {
+            return true;
+        }
+        if p == 0 || at - p >= reach || super::text::is_break(chars[p - 1]) {
+            return false;
+        }
+        p -= 1;
+    }
 }
 
 /// Hits of a kind family with their words.
@@ -287,7 +295,7 @@ impl ConversationState {
                     for h in cues.promise_report.find_in(chars, None) {
                         let (s, e) = sentence_bounds(chars, h.at);
                         let sentence = &chars[s..e];
-                        if broken_here && st.broken_promise.is_none() || cues.broken_promise.any_in(sentence) {
+                        if st.broken_promise.is_none() && (broken_here || cues.broken_promise.any_in(sentence)) {
                             st.broken_promise = Some(Said { turn, span: clause_quote(chars, h.at) });
                         }
                     }
@@ -338,7 +346,7 @@ impl ConversationState {
         for mut p in time_points(&cues.time, chars) {
             self.customer_times.push(p.text.clone());
             let (cs, ce) = super::text::clause_bounds(chars, p.at);
-            if cues.deadline_cues.any_in(&chars[cs..ce]) {
+            if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {
                     if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {

@@ -62,14 +62,17 @@ impl ReplyReading {
         }
         for (k, h) in cues.steps.find(chars, None) {
             let (s, e) = clause_bounds(chars, h.at);
-            if negated_near(cues, chars, h.at, 3) || cues.tried_ack.any_in(&chars[s..e]) {
+            // Only a step the reply tells the customer to do; "您白等了一上午" describes, it does not prescribe.
+            let instructs = cues.instruct_frames.any_in(&chars[s..e]);
+            let past = cues.time.past_after.starts_at(chars, h.end()).is_some();
+            if !instructs || past || negated_near(cues, chars, h.at, 3) || cues.tried_ack.any_in(&chars[s..e]) {
                 continue;
             }
             r.steps.push(Mention { kind: k, word: cues.steps.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
         }
         for (list, out) in [(&cues.remedies, &mut r.remedies), (&cues.channels, &mut r.channels)] {
             for (k, h) in list.find(chars, None) {
-                if negated_near(cues, chars, h.at, 4) {
+                if negated_near(cues, chars, h.at, 6) {
                     continue;
                 }
                 out.push(Mention { kind: k, word: list.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
@@ -79,9 +82,12 @@ impl ReplyReading {
             .into_iter()
             .filter(|p| !state.customer_times.iter().any(|t| t == &p.text) && !state.customer_text.contains(&p.text))
             .filter(|p| {
-                // A time inside a wish or a reference to the customer's own event is not a commitment.
+                // A time inside a wish, or naming the customer's own event ("明早就面试"), is not a commitment.
                 let (s, e) = clause_bounds(chars, p.at);
-                !cues.time.wish.any_in(&chars[s..e])
+                let event = cues.event_cues.any_in(&chars[(p.at + p.len).min(e)..e]);
+                let same_day_as_deadline =
+                    p.hour.is_none() && state.deadlines.iter().any(|(d, _)| d.day.is_some() && d.day == p.day);
+                !cues.time.wish.any_in(&chars[s..e]) && !event && !same_day_as_deadline
             })
             .collect();
         r.has_time = !r.promises.is_empty() || super::time::scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.5);

@@ -202,7 +202,9 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
             day = Some(Day::Offset(off as i32));
             j = i + l;
         } else if let Some((l, wd)) = cues.weekdays.starts_at(chars, i) {
-            day = Some(Day::Weekday(wd as u8));
+            // Next week's days count on from this week's: 下周一 = 8.
+            let next = cues.next_week.ends_at(chars, i);
+            day = Some(Day::Weekday(wd as u8 + if next { 7 } else { 0 }));
             j = i + l;
         }
         if day.is_some() && cues.not_before_day.any_in(before) {
@@ -323,6 +325,7 @@ pub(crate) fn later_than(promise: &TimePoint, deadline: &TimePoint, today: Optio
     let to_offset = |d: Day| -> Option<i32> {
         match d {
             Day::Offset(o) => Some(o),
+            Day::Weekday(w) if w > 7 => today.map(|t| w as i32 - t as i32),
             Day::Weekday(w) => today.map(|t| (w as i32 - t as i32).rem_euclid(7)),
             Day::Date(_) => None,
         }
