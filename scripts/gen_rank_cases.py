@@ -86,8 +86,8 @@ FEELINGS = ["这事搁谁身上都窝火", "换成我也会很着急", "您现�
 OWNERSHIP = ["这是我们的问题", "是我们这边没做好", "责任在我们", "是我们的疏漏", "这个锅该我们背", "是我们没把关好"]
 CLOSINGS = ["办好后我再跟您确认一次，您看可以吗？", "有进展我第一时间私信告诉您。", "您看这样安排行不行？",
             "这件事我会一直跟到底。", "处理完我给您发条消息确认。", ""]
-SCRIPTED = ["非常抱歉给您带来不便，感谢您的理解与支持，祝您生活愉快！", "您好，您反馈的问题已收到，请耐心等待，感谢您的配合。",
-            "亲，给您带来困扰非常抱歉，我们会尽快为您处理，还有其他问题吗？", "您的问题已记录并反馈给相关部门，请您耐心等候处理结果。"]
+SCRIPTED = ["十分抱歉给您添了不便，谢谢理解和支持，祝您一切顺利！", "您好，您反馈的问题已收到，请您稍候，谢谢配合。",
+            "亲，让您困扰了真抱歉，这边会尽快为您处理，还有别的需要吗？", "您的问题已记录并反馈给相关部门，请您耐心等候处理结果。"]
 VAGUE = ["我们会尽快帮您看看怎么处理", "这边会反馈上去，后续会有人跟进", "我们会重视这个问题，尽量给您一个说法",
          "已经记录下来了，等有结果再通知您"]
 BLAME = ["这种情况一般是您自己操作不当造成的", "按规定这不在我们的负责范围内", "系统显示没问题，可能是您那边的原因",
@@ -107,7 +107,7 @@ REMEDY_NAME = {"reship": "补发", "refund": "退款", "coupon": "优惠券", "r
 
 INFO = {
     "photo": ("照片", ["我拍了三张照片发上来了", "照片刚才已经传给你们了", "细节的照片都发过了，你们看一下"],
-              ["麻烦您拍几张照片发给我", "请您先上传一下照片", "您再拍两张照片传上来"],
+              ["麻烦您拍几张照片传给我", "请您先上传一下照片", "您再拍两张照片传上来"],
               ["按您发的照片", "从您拍的照片看"]),
     "address": ("地址", ["收货地址我填的是{addr}", "地址我刚才说了，{addr}", "我的地址是{addr}"],
                 ["麻烦您再告诉我一下地址", "请提供一下您的详细地址", "您把地址再发我一遍"],
@@ -235,7 +235,7 @@ def fam_refused_remedy(c):
     if rng.random() < 0.5:
         want, other = other, want
     context = [{"role": "customer", "text": f"{c.problem}。"},
-               {"role": "agent", "text": f"给您添麻烦了，您看是{REMEDY_NAME[want]}还是{REMEDY_NAME[other]}？"}]
+               {"role": "agent", "text": f"让您受累了，您看是{REMEDY_NAME[want]}还是{REMEDY_NAME[other]}？"}]
     customer = rng.choice([f"不要{REMEDY_NAME[other]}，只要{REMEDY_NAME[want]}。", f"别给我{REMEDY_NAME[other]}了，直接{REMEDY_NAME[want]}吧。",
                            f"我不想要{REMEDY_NAME[other]}，麻烦直接{REMEDY_NAME[want]}。"])
     good = c.warm(rng.choice(REMEDY_TEXT[want]), fast(rng))
@@ -247,7 +247,7 @@ def fam_refused_remedy(c):
 def fam_channel(c):
     rng = c.rng
     context = [{"role": "customer", "text": f"{c.problem}。"}]
-    customer = rng.choice(["我上班不方便接电话，别打电话，有结果发短信给我就行。", "只发短信吧，电话我接不了，开会一整天。",
+    customer = rng.choice(["白天上班接不了电话，别打电话，有结果发短信给我就行。", "只发短信吧，电话我接不了，开会一整天。",
                            "不要打电话给我，短信通知就好，我在医院陪床。"])
     act = rng.choice(["已经把您的问题提交加急处理", "已经找到负责的同事跟进"])
     good = c.warm(act, fast(rng), close=False) + rng.choice(["处理结果我用短信发您。", "结果会短信告诉您，不会打扰您。"])
@@ -301,9 +301,9 @@ def fam_question(c):
     customer = rng.choice(["可以，那钱会退到哪里？多久能到账？", "行吧，退款退到哪个账户？什么时候能到？",
                            "好，我就想知道钱退回哪里，要几天？"])
     place = c.dom["place"]
-    good = f"{c.feel()}，{c.own()}。退款我已经提交了，钱原路退回您的{place}，{rng.choice(['今天之内', '2小时内', '今晚8点前'])}到账。{c.close()}"
+    good = f"{c.feel()}，{c.own()}。退款我已经提交了，款项原路退回您的{place}，{rng.choice(['今天之内', '2小时内', '今晚8点前'])}到账。{c.close()}"
     bad = f"{c.feel()}，{c.own()}。我已经{rng.choice(REMEDY_TEXT['coupon'])}，{rng.choice(['今天之内', '马上'])}就能用，下单直接抵扣。{c.close()}"
-    partial = f"{c.own()}。退款我已经提交了，原路退回您的{place}，具体到账时间以银行为准。"
+    partial = f"{c.own()}。退款我已经提交了，原路退回您的{place}，到账时间要看银行。"
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -333,7 +333,7 @@ def fam_broken_promise(c):
                {"role": "customer", "text": rng.choice(["好，我等你们消息。", "行，那我等着。"])}]
     customer = rng.choice([f"说好的{promised}，到现在还是没动静！", "又过去两天了，还是没人管，你们答应的呢？",
                            "之前说得好好的，结果一直没消息，到底还管不管？"])
-    good = (f"{c.feel()}。上次答应您的没做到，是我们失约了。我已经把这单升级给主管专人跟进，"
+    good = (f"{c.feel()}。上次答应您的没做到，这次是我们失约。我已经把这单升级给主管专人跟进，"
             f"{rng.choice(['今天下午5点前', '今晚8点前', '2小时内'])}给您结果。{c.close()}")
     bad = c.warm("已经为您提交了处理申请", fast(rng))
     partial = f"{c.own()}。我已经升级给主管跟进，{slow(rng)}给您答复。"
@@ -379,7 +379,7 @@ def fam_scripted(c):
                                (c.rng.choice(SCRIPTED), 1), (c.rng.choice(SCRIPTED).replace("非常抱歉", "没办法"), 0)]
 
 
-PITCHES = ["顺便跟您说一下，我们新出了年卡，现在办首月只要一块钱", "另外我们正在做周年庆，今天下单满200减50",
+PITCHES = ["顺带提一句，我们新出了年卡，现在办首月只要一块钱", "另外我们正在做周年庆，今天下单满200减50",
            "对了，您可以关注我们的公众号，每周都有抽奖", "趁这个机会给您推荐一下我们的会员服务，加入就送积分"]
 
 
