@@ -101,7 +101,7 @@ async fn rank_replies_reports_conflicts_with_the_conversation() {
     let server = TestServer::start(lexicon_config()).await;
     let mut client = server.client().await;
     let candidates = vec![
-        "一直没进展，谁等着都上火，怪我们流程慢了。麻烦您提供一下订单号，我收到后今天下午就给您处理。".to_string(),
+        "一直没进展，谁等着都上火，怪我们流程慢了。请把订单号提供给我，我收到后今天下午就给您处理。".to_string(),
         "一直没进展，谁等着都上火，怪我们流程慢了。订单6071 5523 9984我已加急换新，今天下午发出。".to_string(),
     ];
     let response = client
