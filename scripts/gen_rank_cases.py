@@ -328,9 +328,14 @@ def fam_impossible(c):
 def fam_broken_promise(c):
     rng = c.rng
     promised = rng.choice(["24小时内", "今天下午5点前", "3天内"])
-    context = [{"role": "customer", "text": f"{c.problem}。"},
-               {"role": "agent", "text": f"已为您提交加急处理，{promised}一定给您解决。"},
-               {"role": "customer", "text": rng.choice(["好，我等你们消息。", "行，那我等着。"])}]
+    if rng.random() < 0.5:
+        context = [{"role": "customer", "text": f"{c.problem}。"},
+                   {"role": "agent", "text": f"已为您提交加急处理，{promised}一定给您解决。"},
+                   {"role": "customer", "text": rng.choice(["好，我等你们消息。", "行，那我等着。"])}]
+    else:
+        # The customer reports the earlier promise themselves; the agent turn in between promises nothing.
+        context = [{"role": "customer", "text": f"{c.problem}，上回客服说{promised}处理好，结果一直没消息。"},
+                   {"role": "agent", "text": rng.choice(["您稍等，我看一下记录。", "我先查一下之前的工单。"])}]
     customer = rng.choice([f"说好的{promised}，到现在还是没动静！", "又过去两天了，还是没人管，你们答应的呢？",
                            "之前说得好好的，结果一直没消息，到底还管不管？"])
     good = (f"{c.feel()}。上次答应您的没做到，这次是我们失约。我已经把这单升级给主管专人跟进，"
@@ -399,7 +404,20 @@ def fam_parroting(c):
                                (echo, 1), (f"{c.rng.choice(BLAME)}。", 0)]
 
 
+def fam_availability(c):
+    rng = c.rng
+    start = rng.choice([18, 19, 20])
+    context = [{"role": "customer", "text": f"{c.problem}。"}, {"role": "agent", "text": "我帮您约时间处理。"}]
+    customer = rng.choice([f"白天要上班，周一到周五要晚上{start - 12}点以后才在家。", f"我只有晚上{start - 12}点之后有空，别约白天。"])
+    act = "安排师傅上门处理"
+    good = c.warm(act, f"明天晚上{start - 12}点半")
+    bad = c.warm(act, rng.choice(["明天上午10点", "明天下午2点", "明天中午12点"]))
+    partial = c.warm(act, f"这周六上午", feel=False)
+    return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
+
+
 FAMILIES = {
+    "ignores_availability": fam_availability,
     "parroting": fam_parroting,
     "off_topic": fam_off_topic,
     "asks_for_given_info": fam_asks_given,

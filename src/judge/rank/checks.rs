@@ -48,8 +48,22 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
         offered.first().map(|m| conflict(Fault::IgnoresPreference, &m.span, &p.said, &m.word))
     };
+    // Or books a time of day the customer said they are not available.
+    let too_early = st.available_from.as_ref().and_then(|(from, said)| {
+        // Only an appointment needs the customer there: a visit in the same sentence.
+        reply
+            .promises
+            .iter()
+            .filter(|p| p.hour.is_some_and(|h| h < *from))
+            .find(|p| {
+                let (s, e) = sentence_bounds(chars, p.at);
+                reply.channels.iter().any(|m| m.at >= s && m.at < e && cues.channels.name(m.kind) == "visit")
+            })
+            .map(|p| (p, said))
+    });
     if let Some(c) = pref(&reply.remedies, &st.refused_remedies, &st.preferred_remedies)
         .or_else(|| pref(&reply.channels, &st.refused_channels, &st.preferred_channels))
+        .or_else(|| too_early.map(|(p, said)| conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), said, &p.text)))
     {
         out.push(c);
     }

@@ -73,6 +73,8 @@ pub(crate) struct ConversationState {
     pub(crate) refused_channels: Vec<KindSaid>,
     pub(crate) preferred_channels: Vec<KindSaid>,
     pub(crate) deadlines: Vec<(TimePoint, Said)>,
+    /// The earliest hour of the day the customer is available ("晚上7点以后在家").
+    pub(crate) available_from: Option<(f32, Said)>,
     /// Texts of every time the customer side mentions (a reply repeating one is not promising it).
     pub(crate) customer_times: Vec<String>,
     /// The customer side's texts, normalised (a reply quoting a time from them is not promising it).
@@ -346,6 +348,11 @@ impl ConversationState {
         for mut p in time_points(&cues.time, chars) {
             self.customer_times.push(p.text.clone());
             let (cs, ce) = super::text::clause_bounds(chars, p.at);
+            let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
+            if let (true, Some(h)) = (after && cues.availability_cues.any_in(&chars[cs..ce]), p.hour) {
+                self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
+                continue;
+            }
             if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {

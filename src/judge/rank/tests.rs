@@ -477,3 +477,20 @@ fn a_consistent_reply_has_no_conflicts() {
     );
     assert!(ranked[0].conflicts.is_empty(), "{:?}", ranked[0].conflicts);
 }
+
+#[test]
+fn booking_a_time_the_customer_is_out_is_a_conflict() {
+    let context = [customer("洗碗机不排水。"), agent("我帮您约师傅。")];
+    let ranked = rank(
+        "我上班，工作日只有晚上8点以后在家。",
+        &context,
+        &[
+            "不排水挺麻烦的，是我们的问题。我已约好师傅明天上午10点上门，到之前先给您打电话。",
+            "不排水挺麻烦的，是我们的问题。我已约好师傅明天晚上8点半上门，到之前先给您打电话。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("10 a.m. is during work");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
