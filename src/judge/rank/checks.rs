@@ -129,7 +129,7 @@ fn sentence_of(chars: &[char], at: usize) -> String {
 }
 
 /// Whether the reply answers one question of the customer.
-fn answers(cues: &Cues, q: &super::conversation::Question, reply: &ReplyReading, chars: &[char]) -> bool {
+pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &ReplyReading, chars: &[char]) -> bool {
     match cues.questions.name(q.kind) {
         "when" => reply.has_time,
         "where" => reply.names_place,

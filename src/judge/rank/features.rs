@@ -307,7 +307,13 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
     };
     let uses_given_info = if !st.provided.is_empty() && reading.uses_given { 1.0 } else { 0.0 };
     let unanswered = has(Fault::UnansweredQuestion);
-    let answers_questions = if st.questions.is_empty() { 1.0 } else { 1.0 - unanswered };
+    // Share of the message's questions the reply answers: one of two answered is a partial reply.
+    let answers_questions = if st.questions.is_empty() {
+        1.0
+    } else {
+        let answered = st.questions.iter().filter(|q| super::checks::answers(cues, q, &reading, &text.chars)).count();
+        answered as f32 / st.questions.len() as f32
+    };
 
     let mut f = Features {
         acknowledgement,
