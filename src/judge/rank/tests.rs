@@ -482,11 +482,11 @@ fn a_consistent_reply_has_no_conflicts() {
 fn booking_a_time_the_customer_is_out_is_a_conflict() {
     let context = [customer("洗碗机不排水。"), agent("我帮您约师傅。")];
     let ranked = rank(
-        "我上班，工作日只有晚上8点以后在家。",
+        "我上班，平日要到晚上8点以后才在家。",
         &context,
         &[
-            "不排水挺麻烦的，是我们的问题。我已约好师傅明天上午10点上门，到之前先给您打电话。",
-            "不排水挺麻烦的，是我们的问题。我已约好师傅明天晚上8点半上门，到之前先给您打电话。",
+            "不排水挺麻烦的，这得怪我们。我已约好师傅明天上午10点上门，到之前先给您打电话。",
+            "不排水挺麻烦的，这得怪我们。我已约好师傅明天晚上8点半上门，到之前先给您打电话。",
         ],
     );
     let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("10 a.m. is during work");
