@@ -90,6 +90,8 @@ pub enum EngineError {
     Backend(#[from] BackendError),
     #[error(transparent)]
     Batch(#[from] BatchError),
+    #[error("cannot load the reply ranker: {0}")]
+    Ranking(#[from] crate::judge::rank::WeightsError),
 }
 
 /// What `Info` reports.
@@ -160,12 +162,12 @@ impl Engine {
                 }
             },
         };
-        Ok(Engine::assemble(backend, lexicon, risk_model, config, fallback_reason))
+        Engine::assemble(backend, lexicon, risk_model, config, fallback_reason)
     }
 
     /// An engine on a given backend (tests, fault injection); the lexicon still comes from the config.
     pub fn with_backend(backend: Arc<dyn Backend>, config: &EngineConfig) -> Result<Engine, EngineError> {
-        Ok(Engine::assemble(backend, load_lexicon(config)?, load_risk_model(config)?, config, None))
+        Engine::assemble(backend, load_lexicon(config)?, load_risk_model(config)?, config, None)
     }
 
     fn assemble(
@@ -174,17 +176,17 @@ impl Engine {
         risk_model: RiskModel,
         config: &EngineConfig,
         fallback_reason: Option<String>,
-    ) -> Engine {
-        Engine {
+    ) -> Result<Engine, EngineError> {
+        Ok(Engine {
             batcher: Batcher::start(backend.clone(), config.batch),
             backend,
             lexicon,
-            ranker: Ranker::embedded(),
+            ranker: Ranker::load()?,
             risk_cues: RiskCues::embedded(),
             risk_model,
             limits: config.limits,
             fallback_reason,
-        }
+        })
     }
 
     pub fn info(&self) -> EngineInfo {

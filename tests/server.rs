@@ -97,6 +97,39 @@ async fn rank_replies_on_the_lexicon_returns_every_candidate_once_best_first() {
 }
 
 #[tokio::test]
+async fn rank_replies_reports_conflicts_with_the_conversation() {
+    let server = TestServer::start(lexicon_config()).await;
+    let mut client = server.client().await;
+    let candidates = vec![
+        "一直没进展，谁等着都上火，怪我们流程慢了。请把订单号提供给我，我收到后今天下午就给您处理。".to_string(),
+        "一直没进展，谁等着都上火，怪我们流程慢了。订单6071 5523 9984我已加急换新，今天下午发出。".to_string(),
+    ];
+    let response = client
+        .rank_replies(RankRepliesRequest {
+            customer_message: "到底什么时候能换？".into(),
+            context: vec![
+                proto::Turn { role: proto::Role::Customer as i32, text: "耳机充不进电，订单号是6071 5523 9984。".into() },
+                proto::Turn { role: proto::Role::Agent as i32, text: "收到，帮您看看。".into() },
+            ],
+            candidates,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(response.ranked[0].index, 1, "the reply that uses the given number ranks first");
+    let asks = response.ranked.iter().find(|r| r.index == 0).unwrap();
+    assert!(asks.faults.contains(&(proto::Fault::AsksForGivenInfo as i32)), "{asks:?}");
+    let c = asks.conflicts.iter().find(|c| c.fault == proto::Fault::AsksForGivenInfo as i32).expect("evidence");
+    assert_eq!(c.context_turn, 0);
+    assert!(c.context_span.contains("6071"), "{c:?}");
+    assert!(c.reply_span.contains("订单号"), "{c:?}");
+    for reply in &response.ranked {
+        assert!((0.0..=1.0).contains(&reply.score));
+    }
+    server.stop().await;
+}
+
+#[tokio::test]
 async fn bad_input_is_rejected_with_the_limit_named() {
     let server = TestServer::start(lexicon_config()).await;
     let mut client = server.client().await;

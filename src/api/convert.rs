@@ -59,6 +59,14 @@ fn fault(f: Fault) -> proto::Fault {
         Fault::Parroting => proto::Fault::Parroting,
         Fault::OffTopic => proto::Fault::OffTopic,
         Fault::Rude => proto::Fault::Rude,
+        Fault::AsksForGivenInfo => proto::Fault::AsksForGivenInfo,
+        Fault::RepeatsFailedStep => proto::Fault::RepeatsFailedStep,
+        Fault::IgnoresPreference => proto::Fault::IgnoresPreference,
+        Fault::MissesDeadline => proto::Fault::MissesDeadline,
+        Fault::WrongFact => proto::Fault::WrongFact,
+        Fault::UnansweredQuestion => proto::Fault::UnansweredQuestion,
+        Fault::ImpossiblePromise => proto::Fault::ImpossiblePromise,
+        Fault::IgnoresBrokenPromise => proto::Fault::IgnoresBrokenPromise,
     }
 }
 
@@ -107,6 +115,16 @@ pub fn ranked_reply(judgement: &ReplyJudgement, candidates: &[String]) -> proto:
         missing: judgement.missing.iter().map(|m| missing(*m) as i32).collect(),
         faults: judgement.faults.iter().map(|f| fault(*f) as i32).collect(),
         text: candidates.get(judgement.index).cloned().unwrap_or_default(),
+        conflicts: judgement
+            .conflicts
+            .iter()
+            .map(|c| proto::Conflict {
+                fault: fault(c.fault) as i32,
+                reply_span: c.reply_span.clone(),
+                context_turn: c.context_turn,
+                context_span: c.context_span.clone(),
+            })
+            .collect(),
     }
 }
 

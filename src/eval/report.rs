@@ -294,6 +294,14 @@ pub fn summary_lines(report: &Report) -> Vec<String> {
                 f3(r.pairwise_accuracy)
             ));
         }
+        if !step.faults.is_empty() {
+            let faults: Vec<String> = step
+                .faults
+                .iter()
+                .map(|(name, t)| format!("{name} {} (best {}, grade-0 {})", t.candidates, t.on_best, t.on_grade0))
+                .collect();
+            parts.push(format!("faults: {}", faults.join(", ")));
+        }
         if let (Some(l), Some(t)) = (&step.latency, &step.throughput) {
             parts.push(format!("latency p50 {:.1} ms p99 {:.1} ms, {:.1} req/s", l.p50_ms, l.p99_ms, t.requests_per_s));
         }
@@ -445,6 +453,16 @@ pub fn markdown(report: &Report) -> String {
                 f3(r.pairwise_accuracy),
                 r.pairs
             );
+        }
+        if !step.faults.is_empty() {
+            let _ = writeln!(
+                out,
+                "### Faults reported\n\n| fault | candidates | on the best-graded | on grade 0 |\n|---|---|---|---|"
+            );
+            for (name, t) in &step.faults {
+                let _ = writeln!(out, "| {name} | {} | {} | {} |", t.candidates, t.on_best, t.on_grade0);
+            }
+            let _ = writeln!(out);
         }
         if let (Some(l), Some(t)) = (&step.latency, &step.throughput) {
             let _ = writeln!(

@@ -1,6 +1,7 @@
 //! One evaluation step: a data file sent to the target under a load plan, the answers scored against the gold
 //! labels. The per-item outcomes are kept in the report (so that `compare` can pair them).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -87,6 +88,17 @@ pub struct CaseRecord {
     pub error: Option<String>,
 }
 
+/// How often one fault was reported on the candidates of a ranking run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FaultTally {
+    /// Candidates it was reported on.
+    pub candidates: usize,
+    /// Of those, candidates with their case's best grade (a fault there is likely a false alarm).
+    pub on_best: usize,
+    /// Of those, candidates graded 0.
+    pub on_grade0: usize,
+}
+
 /// Everything one step measured.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepReport {
@@ -103,6 +115,9 @@ pub struct StepReport {
     pub emotion: Option<ClassificationMetrics>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ranking: Option<RankingMetrics>,
+    /// Ranking runs: how often each fault was reported, by the grade of the candidate it was reported on.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub faults: BTreeMap<String, FaultTally>,
     #[serde(default)]
     pub latency: Option<Latency>,
     #[serde(default)]
@@ -131,6 +146,7 @@ impl StepReport {
             polarity: None,
             emotion: None,
             ranking: None,
+            faults: BTreeMap::new(),
             latency: None,
             throughput: None,
             errors: Errors::default(),
@@ -375,6 +391,19 @@ pub async fn run(
                 };
                 match result {
                     Ok(Answer::Rank(response)) => {
+                        let best = case.grades.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                        for reply in &response.ranked {
+                            let Some(grade) = case.grades.get(reply.index as usize).copied() else { continue };
+                            for f in &reply.faults {
+                                let name = proto::Fault::try_from(*f)
+                                    .map(|f| f.as_str_name().trim_start_matches("FAULT_").to_ascii_lowercase())
+                                    .unwrap_or_else(|_| format!("fault_{f}"));
+                                let tally = report.faults.entry(name).or_default();
+                                tally.candidates += 1;
+                                tally.on_best += usize::from(grade == best);
+                                tally.on_grade0 += usize::from(grade == 0.0);
+                            }
+                        }
                         record.order = order_of(response, case.candidates.len());
                         let in_order: Vec<f64> = record.order.iter().map(|i| case.grades[*i]).collect();
                         let s = metrics::case_scores(&in_order);

@@ -211,7 +211,8 @@ impl RiskCues {
 }
 
 /// The one call into the ranking machinery: reviews an agent `reply` against the turns before it, as the
-/// answer to the latest customer turn there. Kept narrow because the ranker's internals are being reworked.
+/// answer to the latest customer turn there: its faults include the conversation conflicts (asking again for
+/// what was given, ignoring a broken promise, ...).
 pub fn review_reply(ranker: &Ranker, before: &[Turn], reply: &str, reading: Option<&Classification>) -> ReplyJudgement {
     let last_customer = before.iter().rposition(|t| t.role == Role::Customer);
     let (customer, context) = match last_customer {
@@ -233,6 +234,7 @@ pub fn review_reply(ranker: &Ranker, before: &[Turn], reply: &str, reading: Opti
         components: Default::default(),
         missing: Vec::new(),
         faults: Vec::new(),
+        conflicts: Vec::new(),
         reason: String::new(),
     })
 }

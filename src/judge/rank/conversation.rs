@@ -1,0 +1,450 @@
+//! The conversation reader: what the customer side of a request says, read once per request. Both the mood
+//! (repeat contact, anxiety, anger, gratitude) and the state (given information, failed steps, refusals and
+//! preferences, deadlines, questions, facts, earlier promises and whether they were kept).
+
+use std::collections::HashMap;
+
+use super::lists::{Cues, Hit, KindLists};
+use super::text::{clamp01, code_tokens, content_units, saturate, sentence_bounds, window, Text};
+use super::time::{scan_time, stated_today, time_points, TimePoint};
+use super::CaseView;
+use crate::judge::Role;
+use crate::labels::Emotion;
+
+/// Index of the customer's current message in `Evidence::turn` (context turns are 0..).
+pub(crate) const CURRENT: i32 = -1;
+
+/// Where in the conversation something was said: the turn (index into `context`, or −1 for the customer's
+/// message) and the quoted span.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Said {
+    pub(crate) turn: i32,
+    pub(crate) span: String,
+}
+
+/// Something of a kind (an information kind, a step, a remedy …) said somewhere.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct KindSaid {
+    pub(crate) kind: usize,
+    pub(crate) word: String,
+    pub(crate) said: Said,
+}
+
+/// A question in the customer's message.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Question {
+    /// Index into `Cues::questions` ("when", "where", "how_much", "yes_no", "how").
+    pub(crate) kind: usize,
+    pub(crate) units: Vec<String>,
+    pub(crate) said: Said,
+}
+
+/// A number stated somewhere, with what it counts or measures.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Fact {
+    pub(crate) value: String,
+    /// Codes: empty; amounts: the money unit; counts: the noun counted.
+    pub(crate) of: String,
+    pub(crate) said: Said,
+}
+
+/// The facts of one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Facts {
+    pub(crate) codes: Vec<Fact>,
+    pub(crate) amounts: Vec<Fact>,
+    pub(crate) counts: Vec<Fact>,
+}
+
+/// Something no longer available ("卡已注销", "这款停产了"), named by its codes and content bigrams.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Unavailable {
+    pub(crate) names: Vec<String>,
+    pub(crate) said: Said,
+}
+
+/// What the conversation so far establishes.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ConversationState {
+    pub(crate) provided: Vec<KindSaid>,
+    pub(crate) tried: Vec<KindSaid>,
+    pub(crate) refused_remedies: Vec<KindSaid>,
+    pub(crate) preferred_remedies: Vec<KindSaid>,
+    pub(crate) refused_channels: Vec<KindSaid>,
+    pub(crate) preferred_channels: Vec<KindSaid>,
+    pub(crate) deadlines: Vec<(TimePoint, Said)>,
+    /// The earliest hour of the day the customer is available ("晚上7点以后在家").
+    pub(crate) available_from: Option<(f32, Said)>,
+    /// Texts of every time the customer side mentions (a reply repeating one is not promising it).
+    pub(crate) customer_times: Vec<String>,
+    /// The customer side's texts, normalised (a reply quoting a time from them is not promising it).
+    pub(crate) customer_text: String,
+    pub(crate) questions: Vec<Question>,
+    pub(crate) facts: Facts,
+    pub(crate) unavailable: Vec<Unavailable>,
+    /// An earlier promise that the customer says was not kept.
+    pub(crate) broken_promise: Option<Said>,
+    /// Agent promises in the context, kept or not.
+    pub(crate) promises: Vec<Said>,
+    pub(crate) today: Option<u8>,
+}
+
+/// What the ranker reads from the customer side once per request.
+pub(crate) struct CaseCtx {
+    pub(crate) customer: Text,
+    pub(crate) customer_units: HashMap<String, f32>,
+    pub(crate) context_units: HashMap<String, f32>,
+    pub(crate) repeat: f32,
+    pub(crate) anxiety: f32,
+    pub(crate) anger: f32,
+    pub(crate) gratitude: f32,
+    pub(crate) negative: bool,
+    pub(crate) emotion: Option<Emotion>,
+    pub(crate) state: ConversationState,
+}
+
+/// Longest quoted span, in chars.
+const SPAN_CHARS: usize = 40;
+/// How many of the most recent context turns are read for the state (older ones rarely decide a reply).
+const STATE_TURNS: usize = 12;
+
+pub(crate) fn quote(chars: &[char], from: usize, to: usize) -> String {
+    let to = to.min(chars.len()).min(from + SPAN_CHARS);
+    window(chars, from, to).trim().to_string()
+}
+
+fn clause_quote(chars: &[char], at: usize) -> String {
+    let (s, e) = sentence_bounds(chars, at);
+    // Keep the quote centred on the cue when the sentence is long.
+    let s = if e - s > SPAN_CHARS { at.saturating_sub(SPAN_CHARS / 2).max(s) } else { s };
+    quote(chars, s, e)
+}
+
+/// Whether a negator ends within `reach` chars before `at` in the same clause.
+pub(crate) fn negated_near(cues: &Cues, chars: &[char], at: usize, reach: usize) -> bool {
+    frame_before(&cues.negators, chars, at, reach)
+}
+
+/// Whether an entry of `list` ends within `reach` chars before `at`, with no punctuation in between.
+pub(crate) fn frame_before(list: &super::lists::CueList, chars: &[char], at: usize, reach: usize) -> bool {
+    let at = at.min(chars.len());
+    let mut p = at;
+    loop {
+        if list.ends_at(chars, p) {
+            return true;
+        }
+        if p == 0 || at - p >= reach || super::text::is_break(chars[p - 1]) {
+            return false;
+        }
+        p -= 1;
+    }
+}
+
+/// Hits of a kind family with their words.
+fn kind_hits(lists: &KindLists, chars: &[char]) -> Vec<(usize, Hit, String)> {
+    lists.find(chars, None).into_iter().map(|(k, h)| {
+        let w = lists.term(k, &h).to_string();
+        (k, h, w)
+    }).collect()
+}
+
+/// The facts of a text: codes (ASCII tokens with a digit, or letter-only names of 4+), amounts and counts.
+pub(crate) fn read_facts(cues: &Cues, chars: &[char], turn: i32) -> Facts {
+    let mut facts = Facts::default();
+    for (tok, at, _end) in code_tokens(chars) {
+        let has_digit = tok.chars().any(|c| c.is_ascii_digit());
+        let letters = tok.chars().all(|c| c.is_ascii_alphabetic());
+        if (has_digit && tok.len() >= 3) || (letters && tok.len() >= 4) {
+            facts.codes.push(Fact { value: tok, of: String::new(), said: Said { turn, span: clause_quote(chars, at) } });
+        }
+    }
+    // Numbers followed by a money unit or by a measure word and a noun.
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let is_num = c.is_ascii_digit() || cues.time.numerals.starts_at(chars, i).is_some();
+        if !is_num || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == '.' || (!c.is_ascii_digit() && cues.time.numerals.starts_at(chars, j).is_some())) {
+            j += 1;
+        }
+        let value = window(chars, start, j);
+        if let Some((ul, _)) = cues.money_units.starts_at(chars, j) {
+            if c.is_ascii_digit() {
+                facts.amounts.push(Fact { value: value.clone(), of: window(chars, j, j + ul), said: Said { turn, span: clause_quote(chars, start) } });
+            }
+            i = j + ul;
+            continue;
+        }
+        if let Some((cl, _)) = cues.count_classifiers.starts_at(chars, j) {
+            let noun_start = j + cl;
+            let mut e = noun_start;
+            while e < chars.len() && e < noun_start + 2 && super::text::is_cjk(chars[e]) && cues.time.numerals.starts_at(chars, e).is_none() {
+                e += 1;
+            }
+            if e - noun_start == 2 {
+                let v = normal_count(cues, &value);
+                facts.counts.push(Fact { value: v, of: window(chars, noun_start, e), said: Said { turn, span: clause_quote(chars, start) } });
+            }
+        }
+        i = j.max(start + 1);
+    }
+    facts
+}
+
+/// A count as digits, so that "两" and "2" compare equal.
+pub(crate) fn normal_count(cues: &Cues, value: &str) -> String {
+    if value.chars().all(|c| c.is_ascii_digit()) {
+        return value.to_string();
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let mut total = 0.0f32;
+    let mut cur = 0.0f32;
+    for (i, _) in chars.iter().enumerate() {
+        match cues.time.numerals.starts_at(&chars, i) {
+            Some((_, v)) if v == 10.0 => {
+                total += if cur == 0.0 { 10.0 } else { cur * 10.0 };
+                cur = 0.0;
+            }
+            Some((_, v)) => cur = v,
+            None => {}
+        }
+    }
+    format!("{}", total + cur)
+}
+
+impl ConversationState {
+    pub(crate) fn read(cues: &Cues, case: &CaseView) -> ConversationState {
+        let mut st = ConversationState::default();
+        let skip = case.context.len().saturating_sub(STATE_TURNS);
+        let mut turns: Vec<(i32, Role, Text)> = case
+            .context
+            .iter()
+            .enumerate()
+            .skip(skip)
+            .map(|(k, t)| (k as i32, t.role, Text::new(&t.text)))
+            .collect();
+        turns.push((CURRENT, Role::Customer, Text::new(case.customer)));
+
+        let mut agent_promise: Option<Said> = None;
+        for (turn, role, text) in &turns {
+            let chars = &text.chars;
+            let turn = *turn;
+            if st.today.is_none() {
+                st.today = stated_today(&cues.time, chars);
+            }
+            // Facts from every turn: agents state facts too (a confirmed amount, a room number).
+            let f = read_facts(cues, chars, turn);
+            st.facts.codes.extend(f.codes);
+            st.facts.amounts.extend(f.amounts);
+            st.facts.counts.extend(f.counts);
+            // Things no longer available, named by the codes before the cue and the word right before it.
+            for h in cues.unavailable.find_in(chars, None) {
+                let (cs, _) = super::text::clause_bounds(chars, h.at);
+                let mut names: Vec<String> =
+                    code_tokens(&chars[cs..h.at]).into_iter().map(|t| t.0).filter(|t| t.len() >= 2).collect();
+                let mut end = h.at;
+                loop {
+                    let before = &chars[cs..end];
+                    let skip = (1..=before.len().min(4)).rev().find(|l| cues.unavailable_skip.is_entry(&window(before, before.len() - l, before.len())));
+                    match skip {
+                        Some(l) => end -= l,
+                        None => break,
+                    }
+                }
+                let mut start = end;
+                while start > cs && end - start < 4 && super::text::is_cjk(chars[start - 1]) && !cues.unavailable_skip.is_entry(&chars[start - 1].to_string()) {
+                    start -= 1;
+                }
+                if end - start >= 2 {
+                    names.push(window(chars, start, end));
+                }
+                names.retain(|n| !cues.unavailable.contains_str(n));
+                if !names.is_empty() {
+                    st.unavailable.push(Unavailable { names, said: Said { turn, span: clause_quote(chars, h.at) } });
+                }
+            }
+            match role {
+                Role::Agent => {
+                    // Information the agent confirms receiving was given, even if the customer's turn is cut.
+                    for (k, h, w) in kind_hits(&cues.info, chars) {
+                        let (s, e) = sentence_bounds(chars, h.at);
+                        if cues.received.any_in(&chars[s..e]) {
+                            st.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
+                        }
+                    }
+                    // Only a concrete time is a promise one can break ("马上帮您查" is not).
+                    let promises = scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.85);
+                    if promises {
+                        let said = Said { turn, span: quote(chars, 0, chars.len()) };
+                        st.promises.push(said.clone());
+                        agent_promise = Some(said);
+                    }
+                }
+                Role::Customer => {
+                    st.customer_text.extend(chars.iter());
+                    st.customer_text.push('\n');
+                    st.read_customer_turn(cues, turn, chars);
+                    let broken_here = cues.broken_promise.any_in(chars);
+                    if let (Some(p), true) = (&agent_promise, broken_here) {
+                        st.broken_promise = Some(p.clone());
+                    }
+                    // The customer reports an earlier promise that was not kept ("说好的24小时到账，还没到").
+                    for h in cues.promise_report.find_in(chars, None) {
+                        let (s, e) = sentence_bounds(chars, h.at);
+                        let sentence = &chars[s..e];
+                        if st.broken_promise.is_none() && (broken_here || cues.broken_promise.any_in(sentence)) {
+                            st.broken_promise = Some(Said { turn, span: clause_quote(chars, h.at) });
+                        }
+                    }
+                }
+            }
+        }
+        st
+    }
+
+    fn read_customer_turn(&mut self, cues: &Cues, turn: i32, chars: &[char]) {
+        // Information given.
+        for (k, h, w) in kind_hits(&cues.info, chars) {
+            if negated_near(cues, chars, h.at, 3) {
+                continue;
+            }
+            let (s, e) = sentence_bounds(chars, h.at);
+            let code_after = code_tokens(&chars[h.end()..e.min(h.end() + 14)]).iter().any(|(t, _, _)| t.len() >= 3);
+            if code_after || cues.give_verbs.any_in(&chars[s..e]) {
+                self.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
+            }
+        }
+        // Steps tried.
+        for (k, h, w) in kind_hits(&cues.steps, chars) {
+            if negated_near(cues, chars, h.at, 2) {
+                continue;
+            }
+            self.tried.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
+        }
+        // Refusals and preferences; a later statement overrides an earlier one of the same kind.
+        for (lists, refused, preferred) in [(&cues.remedies, true, true), (&cues.channels, false, false)] {
+            for (k, h, w) in kind_hits(lists, chars) {
+                let said = KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } };
+                let (r, p) = if refused && preferred {
+                    (&mut self.refused_remedies, &mut self.preferred_remedies)
+                } else {
+                    (&mut self.refused_channels, &mut self.preferred_channels)
+                };
+                if frame_before(&cues.refusal_frames, chars, h.at, 4) {
+                    p.retain(|x| x.kind != k);
+                    r.push(said);
+                } else if frame_before(&cues.preference_frames, chars, h.at, 3) {
+                    r.retain(|x| x.kind != k);
+                    p.push(said);
+                }
+            }
+        }
+        // Deadlines and every time the customer names.
+        for mut p in time_points(&cues.time, chars) {
+            self.customer_times.push(p.text.clone());
+            let (cs, ce) = super::text::clause_bounds(chars, p.at);
+            let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
+            if let (true, Some(h)) = (after && cues.availability_cues.any_in(&chars[cs..ce]), p.hour) {
+                self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
+                continue;
+            }
+            if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) {
+                // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
+                if let Some(h) = p.hour {
+                    if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
+                        p.hour = Some(h + 12.0);
+                    }
+                }
+                self.deadlines.push((p.clone(), Said { turn, span: clause_quote(chars, p.at) }));
+            }
+        }
+        // Questions: only the current message asks what the reply must answer.
+        if turn == CURRENT {
+            for (k, h, _) in kind_hits(&cues.questions, chars) {
+                let (s, e) = sentence_bounds(chars, h.at);
+                let units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
+                let said = Said { turn, span: quote(chars, s, e) };
+                if !self.questions.iter().any(|q| q.kind == k && q.said == said) {
+                    self.questions.push(Question { kind: k, units, said });
+                }
+            }
+        }
+    }
+}
+
+impl CaseCtx {
+    pub(crate) fn read(cues: &Cues, case: &CaseView) -> CaseCtx {
+        let customer = Text::new(case.customer);
+        let customer_units = content_units(&customer.chars, &cues.function_chars);
+        let mut context_units: HashMap<String, f32> = HashMap::new();
+        let mut repeat = 0.0f32;
+        let mut agent_promise = false;
+        let n_ctx = case.context.len();
+        for (k, turn) in case.context.iter().enumerate() {
+            let t = Text::new(&turn.text);
+            let recency = if k + 4 >= n_ctx { 1.0 } else { 0.5 };
+            let w = match turn.role {
+                Role::Customer => 1.0,
+                Role::Agent => 0.4,
+            } * recency;
+            for (u, c) in content_units(&t.chars, &cues.function_chars) {
+                *context_units.entry(u).or_insert(0.0) += c * w;
+            }
+            match turn.role {
+                Role::Customer => repeat += 0.3 * cues.repeat_contact.find_with(&t, None).len() as f32,
+                Role::Agent => {
+                    let promises = scan_time(&cues.time, &t.chars).iter().any(|h| h.score >= 0.5)
+                        || cues.actions.find_with(&t, None).iter().any(|h| h.weight >= 1.0);
+                    agent_promise |= promises;
+                }
+            }
+        }
+        repeat += 0.5 * cues.repeat_contact.find_with(&customer, None).len() as f32;
+        let cue = |list: &super::lists::CueList| saturate(list.find_with(&customer, Some(&cues.negators)).len() as f32, 1.5);
+        let mut anxiety = cue(&cues.customer_anxiety);
+        let mut anger = cue(&cues.customer_anger);
+        let mut gratitude = cue(&cues.customer_gratitude);
+        let mut negative = anxiety.max(anger) > 0.3 && gratitude < 0.3;
+        if let Some((emotion, intensity)) = case.emotion {
+            let v = clamp01(intensity);
+            match emotion {
+                Emotion::Anxiety => anxiety = anxiety.max(v),
+                Emotion::Anger => anger = anger.max(v),
+                Emotion::Disappointment => anger = anger.max(0.5 * v),
+                Emotion::Gratitude | Emotion::Satisfaction => gratitude = gratitude.max(v),
+                _ => {}
+            }
+        }
+        if let Some(neg) = case.negative {
+            negative = negative || neg;
+        }
+        if matches!(case.emotion, Some((Emotion::Anger | Emotion::Anxiety | Emotion::Disappointment, _))) {
+            negative = true;
+        }
+        if negative && agent_promise {
+            repeat += 0.5;
+        }
+        if gratitude > 0.5 && !negative {
+            anxiety *= 0.3;
+            anger *= 0.3;
+        }
+        let state = ConversationState::read(cues, case);
+        CaseCtx {
+            customer,
+            customer_units,
+            context_units,
+            repeat: clamp01(repeat),
+            anxiety,
+            anger,
+            gratitude,
+            negative,
+            emotion: case.emotion.map(|e| e.0),
+            state,
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Features of one reply: the empathy components of the seeds (acknowledge, own, act with a time frame, check
+//! agreement, close personally), the style faults, interactions with the customer's mood, and the conflicts.
+
+use super::checks::check;
+use super::conversation::CaseCtx;
+use super::lists::{Cues, Hit};
+use super::reply::ReplyReading;
+use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, Text};
+use super::time::scan_time;
+use super::{Components, Conflict, Fault};
+
+macro_rules! features {
+    ($($(#[$doc:meta])* $name:ident: $sign:expr),* $(,)?) => {
+        /// The features of one reply, each 0..1 (interactions and conflicts included), by name.
+        #[derive(Debug, Clone, Copy, Default, PartialEq)]
+        pub struct Features {
+            $($(#[$doc])* pub $name: f32,)*
+        }
+
+        impl Features {
+            /// Feature names in the order of [`Features::values`]; `weights.json` is matched by these names.
+            pub const NAMES: [&'static str; N_FEATURES] = [$(stringify!($name)),*];
+            /// +1: a strength (weight >= 0 when fitting); −1: a fault (weight <= 0).
+            pub const SIGNS: [f32; N_FEATURES] = [$($sign),*];
+
+            pub fn values(&self) -> [f32; N_FEATURES] {
+                [$(self.$name),*]
+            }
+
+            fn set(&mut self, i: usize, x: f32) {
+                let mut k = 0usize;
+                $(
+                    if k == i {
+                        self.$name = x;
+                    }
+                    k += 1;
+                )*
+                let _ = k;
+            }
+        }
+    };
+}
+
+/// Number of features.
+pub const N_FEATURES: usize = 37;
+
+features! {
+    acknowledgement: 1.0,
+    ownership: 1.0,
+    next_step: 1.0,
+    time_frame: 1.0,
+    agreement_check: 1.0,
+    personal_closing: 1.0,
+    relevance: 1.0,
+    tone: 1.0,
+    formulaic_apology: -1.0,
+    scripted_closing: -1.0,
+    blame: -1.0,
+    dismissive: -1.0,
+    over_promise: -1.0,
+    parroting: -1.0,
+    off_topic: -1.0,
+    rude: -1.0,
+    policy_speak: -1.0,
+    /// Acknowledgement when the customer comes back again.
+    ack_x_repeat: 1.0,
+    own_x_repeat: 1.0,
+    time_x_anxiety: 1.0,
+    ack_x_anger: 1.0,
+    own_x_anger: 1.0,
+    closing_x_gratitude: 1.0,
+    step_x_gratitude: 1.0,
+    asks_for_given_info: -1.0,
+    repeats_failed_step: -1.0,
+    ignores_preference: -1.0,
+    misses_deadline: -1.0,
+    wrong_fact: -1.0,
+    unanswered_question: -1.0,
+    impossible_promise: -1.0,
+    ignores_broken_promise: -1.0,
+    /// Names the earlier broken promise and escalates (only when one was broken).
+    owns_broken_promise: 1.0,
+    /// Uses information the customer gave (quotes their number, "按您发的照片").
+    uses_given_info: 1.0,
+    /// Share of the customer's questions the reply answers (1 when none was asked).
+    answers_questions: 1.0,
+    /// The reply asks the customer for something at all (slower than acting on what is there).
+    asks_customer: -1.0,
+    /// The reply hands the case to someone else who will get back later.
+    delegates: -1.0,
+}
+
+/// What the reason needs besides the numbers.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Evidence {
+    pub(crate) feeling: Option<String>,
+    pub(crate) time: Option<String>,
+    pub(crate) admits_fault: bool,
+    pub(crate) has_agent_action: bool,
+}
+
+/// The features of one candidate plus what the answer and the reason need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureRow {
+    pub features: Features,
+    pub(crate) components: Components,
+    pub(crate) faults: Vec<Fault>,
+    pub(crate) conflicts: Vec<Conflict>,
+    pub(crate) evidence: Evidence,
+}
+
+/// "是我们…没/错/误/漏/慢/问题" within a few characters: an admission the fixed list cannot enumerate.
+fn admission_pattern(cues: &Cues, chars: &[char]) -> Option<f32> {
+    let mut best: Option<f32> = None;
+    for i in 0..chars.len() {
+        let Some((hl, weight)) = cues.admission_heads.starts_at(chars, i) else { continue };
+        // A shorter head inside a longer one ("我们" in "是我们") is read once, at the longer one.
+        if (1..=2).any(|b| i >= b && cues.admission_heads.starts_at(chars, i - b).is_some_and(|(l, _)| l > b)) {
+            continue;
+        }
+        if cues.negators.ends_at(chars, i) {
+            continue;
+        }
+        let start = i + hl;
+        let mut end = start;
+        while end < chars.len() && end < start + 8 && !is_break(chars[end]) {
+            end += 1;
+        }
+        let span = &chars[start..end];
+        if cues.admission_excuses.any_in(span) {
+            continue;
+        }
+        if cues.admission_faults.any_in(span) {
+            best = Some(best.map_or(weight, |b: f32| b.max(weight)));
+        }
+    }
+    best
+}
+
+pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>) -> FeatureRow {
+    let text = Text::new(raw);
+    let n = text.len();
+    let mut ev = Evidence::default();
+
+    // Where the first two clauses end: acknowledgement belongs at the start.
+    let mut breaks = 0;
+    let mut early_end = n;
+    for (i, c) in text.chars.iter().enumerate() {
+        if matches!(c, ',' | '.' | '!' | '?' | ';' | '。') {
+            breaks += 1;
+            if breaks == 2 {
+                early_end = i;
+                break;
+            }
+        }
+    }
+    let early_end = early_end.max(n.min(12));
+
+    // --- acknowledgement
+    let feelings = cues.feelings.find_with(&text, Some(&cues.negators));
+    let feel = feelings.iter().map(|h| h.weight).fold(0.0f32, f32::max);
+    if let Some(h) = feelings.iter().max_by(|a, b| a.weight.total_cmp(&b.weight).then(b.at.cmp(&a.at))) {
+        ev.feeling = Some(cues.feelings.term(h).to_string());
+    }
+    let frame = if cues.empathy_frames.find_with(&text, Some(&cues.negators)).is_empty() { 0.0 } else { 1.0 };
+    let generic = if cues.generic_empathy.find_with(&text, Some(&cues.negators)).is_empty() { 0.0 } else { 1.0 };
+    let early_units = content_units(&text.chars[..early_end.min(n)], &cues.function_chars);
+    let shared_early: f32 =
+        early_units.keys().filter(|u| ctx.customer_units.contains_key(*u) || ctx.context_units.contains_key(*u)).count() as f32;
+    let situ = saturate(shared_early, 2.5);
+    let acknowledgement = clamp01(0.45 * feel + 0.2 * frame + 0.35 * situ + 0.15 * generic * (1.0 - feel));
+
+    // --- blame / dismissive / rude / over-promise
+    let blame_hits = cues.blame.find_with(&text, None);
+    let blame = saturate(blame_hits.len() as f32, 1.0);
+    let dismissive_hits: Vec<Hit> = cues
+        .dismissive
+        .find_with(&text, None)
+        .into_iter()
+        .filter(|h| {
+            // "有疑问很正常" / "着急是正常的" validates the customer instead of dismissing them.
+            let term = cues.dismissive.term(h);
+            if term.contains("正常") {
+                let before = text.slice(h.at.saturating_sub(8), h.at - h.at.saturating_sub(8));
+                let validating = cues.validating.contains_str(&before);
+                !validating
+            } else {
+                true
+            }
+        })
+        .collect();
+    let dismissive = saturate(dismissive_hits.len() as f32, 1.0);
+    let rude = saturate(cues.rude.find_with(&text, None).len() as f32, 0.8);
+    let over_promise = saturate(cues.over_promise.find_with(&text, Some(&cues.negators)).len() as f32, 0.8);
+
+    // --- ownership
+    let own_hits: Vec<Hit> = cues
+        .ownership
+        .find_with(&text, Some(&cues.negators))
+        .into_iter()
+        .filter(|h| {
+            cues.ownership_not_after.starts_at(&text.chars, h.end()).is_none()
+        })
+        .collect();
+    let mut own_ws: Vec<f32> = own_hits.iter().map(|h| h.weight).collect();
+    if let Some(w) = admission_pattern(cues, &text.chars) {
+        own_ws.push(w);
+    }
+    own_ws.sort_by(|a, b| b.total_cmp(a));
+    ev.admits_fault = own_ws.first().map(|w| *w >= 0.8).unwrap_or(false);
+    let mut ownership = clamp01(own_ws.first().copied().unwrap_or(0.0) + 0.3 * own_ws.get(1).copied().unwrap_or(0.0));
+
+    // --- next step
+    let act_hits = cues.actions.find_with(&text, None);
+    let strong: f32 = act_hits.iter().filter(|h| h.weight >= 0.5).map(|h| h.weight).sum();
+    let vague: f32 = act_hits.iter().filter(|h| h.weight < 0.5).map(|h| h.weight).sum();
+    ev.has_agent_action = act_hits.iter().any(|h| h.weight >= 1.0);
+    let numbers = text
+        .chars.iter().filter(|c| c.is_ascii_digit()).count() as f32;
+    let specific = saturate(numbers, 3.0);
+    let mut next_step = clamp01(0.8 * saturate(strong, 1.6) + 0.2 * specific * saturate(strong, 1.0));
+    if strong == 0.0 {
+        next_step = clamp01(0.3 * saturate(vague, 0.5));
+    }
+    // Personal commitment ("我已/我现在") is ownership too.
+    if ev.has_agent_action {
+        ownership = clamp01(ownership.max(0.35) + 0.1);
+    }
+    if blame > 0.0 {
+        ownership *= 0.3;
+    }
+
+    // --- time frame
+    let times = scan_time(&cues.time, &text.chars);
+    let best_time = times.iter().max_by(|a, b| a.score.total_cmp(&b.score).then(a.text.chars().count().cmp(&b.text.chars().count())));
+    let time_frame = best_time.map(|t| t.score).unwrap_or(0.0);
+    if let Some(t) = best_time {
+        if t.score >= 0.5 {
+            ev.time = Some(t.text.clone());
+        }
+    }
+
+    // --- agreement check
+    let agreement_check = if cues.agreement.find_with(&text, Some(&cues.negators)).is_empty() { 0.0 } else { 1.0 };
+
+    // --- closing
+    let personal = cues.personal_closing.find_with(&text, Some(&cues.negators)).len() as f32;
+    let scripted_n = cues.scripted_closing.find_with(&text, Some(&cues.negators)).len() as f32;
+    let scripted = saturate(scripted_n, 1.2);
+    let personal_closing = clamp01(saturate(personal, 1.0) * (1.0 - 0.4 * scripted));
+
+    // --- relevance
+    let cand_units = content_units(&text.chars, &cues.function_chars);
+    let mut shared = 0.0f32;
+    for u in cand_units.keys() {
+        let w = ctx.customer_units.get(u).map(|_| 1.0).unwrap_or(0.0)
+            + ctx.context_units.get(u).map(|c| 0.5 * c.min(1.0)).unwrap_or(0.0);
+        shared += w.min(1.0);
+    }
+    let overlap = saturate(shared, 4.0);
+    let relevance = match cosine {
+        Some(c) => clamp01(0.5 * overlap + 0.5 * clamp01((c - 0.2) / 0.6)),
+        None => overlap,
+    };
+
+    // --- off topic (selling or talking about something else)
+    let upsell = saturate(cues.off_topic.find_with(&text, Some(&cues.negators)).len() as f32, 1.2);
+    // Word overlap alone is too weak to call a reply off-topic; the encoder's cosine is not.
+    let low_rel = if cosine.is_some() && n > 0 && relevance < 0.15 { 0.6 } else { 0.0 };
+    let off_topic = clamp01((upsell * (1.0 - 0.5 * relevance)).max(low_rel));
+    // Actions and times that serve a sales pitch are not a next step for the customer's problem.
+    // Likewise for actions wrapped in a promise nobody can keep.
+    let serving = clamp01(1.0 - 0.8 * upsell - 0.5 * over_promise);
+    let next_step = next_step * serving;
+    let time_frame = time_frame * serving;
+    let ownership = ownership * serving;
+
+    // --- parroting
+    let lcs = longest_common_substring(&text.chars, &ctx.customer.chars) as f32;
+    let cust_len = ctx.customer.chars.iter().filter(|c| !is_break(**c) && !c.is_whitespace()).count() as f32;
+    let echo_frame = if cues.echo_frames.starts_at(&text.chars, 0).is_some() { 0.2 } else { 0.0 };
+    let parroting = clamp01(
+        ((lcs - 4.0) / 7.0).max(if cust_len > 0.0 && lcs >= 6.0 { (lcs / cust_len - 0.3) * 2.0 } else { 0.0 })
+            + if lcs >= 6.0 { echo_frame } else { 0.0 },
+    );
+
+    // --- formulaic apology: a stock apology (or stock empathy) not backed by any action.
+    let apologies: f32 = cues.formulaic_apology.find_with(&text, Some(&cues.negators)).iter().map(|h| h.weight).sum();
+    let stock = saturate(apologies + 0.5 * generic, 1.0);
+    let admits = if ev.admits_fault { 1.0 } else { 0.0 };
+    let formulaic_apology =
+        clamp01(stock * (1.0 - 0.8 * saturate(strong, 1.5)) * (1.0 - 0.5 * feel) * (1.0 - 0.7 * admits));
+
+    // --- tone
+    let policy = saturate(cues.policy_speak.find_with(&text, None).len() as f32, 2.0);
+    let markers: f32 = cues.tone_markers.find_with(&text, None).iter().map(|h| h.weight).sum();
+    let tone = clamp01(1.0 - 0.25 * markers - 0.35 * policy - 0.5 * rude - 0.3 * dismissive);
+
+    let reading = ReplyReading::read(cues, &text.chars, &ctx.state);
+    let conflicts = check(cues, ctx, &text.chars, &reading);
+    let has = |f: Fault| if conflicts.iter().any(|c| c.fault == f) { 1.0 } else { 0.0 };
+    let st = &ctx.state;
+    let owns_broken_promise = if st.broken_promise.is_some() && reading.names_broken_promise {
+        if reading.escalates { 1.0 } else { 0.6 }
+    } else {
+        0.0
+    };
+    let uses_given_info = if !st.provided.is_empty() && reading.uses_given { 1.0 } else { 0.0 };
+    let unanswered = has(Fault::UnansweredQuestion);
+    // Share of the message's questions the reply answers: one of two answered is a partial reply.
+    let answers_questions = if st.questions.is_empty() {
+        1.0
+    } else {
+        let answered = st.questions.iter().filter(|q| super::checks::answers(cues, q, &reading, &text.chars)).count();
+        answered as f32 / st.questions.len() as f32
+    };
+
+    let mut f = Features {
+        acknowledgement,
+        ownership,
+        next_step,
+        time_frame,
+        agreement_check,
+        personal_closing,
+        relevance,
+        tone,
+        formulaic_apology,
+        scripted_closing: scripted,
+        blame,
+        dismissive,
+        over_promise,
+        parroting,
+        off_topic,
+        rude,
+        policy_speak: policy,
+        ack_x_repeat: acknowledgement * ctx.repeat,
+        own_x_repeat: ownership * ctx.repeat,
+        time_x_anxiety: time_frame * ctx.anxiety,
+        ack_x_anger: acknowledgement * ctx.anger,
+        own_x_anger: ownership * ctx.anger,
+        closing_x_gratitude: personal_closing * ctx.gratitude,
+        step_x_gratitude: next_step * ctx.gratitude,
+        asks_for_given_info: has(Fault::AsksForGivenInfo),
+        repeats_failed_step: has(Fault::RepeatsFailedStep),
+        ignores_preference: has(Fault::IgnoresPreference),
+        misses_deadline: has(Fault::MissesDeadline),
+        wrong_fact: has(Fault::WrongFact),
+        unanswered_question: unanswered,
+        impossible_promise: has(Fault::ImpossiblePromise),
+        ignores_broken_promise: has(Fault::IgnoresBrokenPromise),
+        owns_broken_promise,
+        uses_given_info,
+        answers_questions,
+        asks_customer: if reading.asks.is_empty() { 0.0 } else { 1.0 },
+        delegates: if reading.delegates { 1.0 } else { 0.0 },
+    };
+    let mut values = f.values();
+    for v in values.iter_mut() {
+        if !v.is_finite() {
+            *v = 0.0;
+        }
+    }
+    f = Features::from_values(&values);
+
+    let mut faults = Vec::new();
+    if formulaic_apology >= 0.5 {
+        faults.push(Fault::FormulaicApology);
+    }
+    if scripted_n >= 1.0 && personal == 0.0 {
+        faults.push(Fault::ScriptedClosing);
+    }
+    if blame >= 0.5 {
+        faults.push(Fault::Blame);
+    }
+    if dismissive >= 0.5 {
+        faults.push(Fault::Dismissive);
+    }
+    if over_promise >= 0.5 {
+        faults.push(Fault::OverPromise);
+    }
+    if parroting >= 0.5 {
+        faults.push(Fault::Parroting);
+    }
+    if off_topic >= 0.5 {
+        faults.push(Fault::OffTopic);
+    }
+    if rude >= 0.5 {
+        faults.push(Fault::Rude);
+    }
+    for c in &conflicts {
+        if !faults.contains(&c.fault) {
+            faults.push(c.fault);
+        }
+    }
+
+    let components = Components {
+        acknowledgement,
+        ownership,
+        next_step,
+        time_frame,
+        agreement_check,
+        personal_closing,
+        relevance,
+        tone,
+        penalty: 0.0,
+    };
+    FeatureRow { features: f, components, faults, conflicts, evidence: ev }
+}
+
+impl Features {
+    /// The inverse of [`Features::values`].
+    pub fn from_values(v: &[f32; N_FEATURES]) -> Features {
+        let mut f = Features::default();
+        for (i, x) in v.iter().enumerate() {
+            f.set(i, *x);
+        }
+        f
+    }
+}

@@ -1,0 +1,372 @@
+//! The cue lists of `models/ranking/` (compiled in) and the matcher that finds them in a text.
+//! Every Chinese word the ranker reacts to lives in one of these files, never in code.
+
+use super::text::{normalise, Text};
+
+/// One list: entries with weights, longest first.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct CueList {
+    entries: Vec<(String, f32)>,
+}
+
+/// One match of a list entry in a text.
+#[derive(Debug, Clone)]
+pub(crate) struct Hit {
+    /// Char offset of the match.
+    pub(crate) at: usize,
+    pub(crate) len: usize,
+    pub(crate) term_index: usize,
+    pub(crate) weight: f32,
+}
+
+impl Hit {
+    pub(crate) fn end(&self) -> usize {
+        self.at + self.len
+    }
+}
+
+impl CueList {
+    /// One entry per line, `#` comments, optional `|weight` (default 1.0).
+    pub(crate) fn parse(text: &str) -> CueList {
+        let mut entries = Vec::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (term, weight) = match line.rsplit_once('|') {
+                Some((t, w)) => match w.trim().parse::<f32>() {
+                    Ok(w) if w.is_finite() => (t.trim(), w),
+                    _ => (line, 1.0),
+                },
+                None => (line, 1.0),
+            };
+            let term = normalise(term);
+            if !term.is_empty() {
+                entries.push((term, weight));
+            }
+        }
+        // Longest first, so overlapping shorter entries at the same place are skipped.
+        entries.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
+        CueList { entries }
+    }
+
+    /// Non-overlapping matches (longest entry wins), skipping those right after a negator when `negators` is given.
+    pub(crate) fn find_with(&self, text: &Text, negators: Option<&CueList>) -> Vec<Hit> {
+        self.find_in(&text.chars, negators)
+    }
+
+    pub(crate) fn find_in(&self, chars: &[char], negators: Option<&CueList>) -> Vec<Hit> {
+        let mut taken = vec![false; chars.len()];
+        let mut hits = Vec::new();
+        for (ti, (term, weight)) in self.entries.iter().enumerate() {
+            let pat: Vec<char> = term.chars().collect();
+            if pat.is_empty() || pat.len() > chars.len() {
+                continue;
+            }
+            let mut i = 0;
+            while i + pat.len() <= chars.len() {
+                if chars[i..i + pat.len()] == pat[..] {
+                    let free = !taken[i..i + pat.len()].iter().any(|t| *t);
+                    let negated = negators.is_some_and(|n| n.ends_at(chars, i));
+                    if free && !negated {
+                        for t in &mut taken[i..i + pat.len()] {
+                            *t = true;
+                        }
+                        hits.push(Hit { at: i, len: pat.len(), term_index: ti, weight: *weight });
+                    }
+                    i += pat.len();
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.at, h.term_index));
+        hits
+    }
+
+    /// Whether some entry ends exactly at char offset `at`.
+    pub(crate) fn ends_at(&self, chars: &[char], at: usize) -> bool {
+        self.entries.iter().any(|(term, _)| {
+            let n = term.chars().count();
+            n <= at && chars[at - n..at].iter().copied().eq(term.chars())
+        })
+    }
+
+    /// Whether some entry starts exactly at char offset `at`; returns its length.
+    pub(crate) fn starts_at(&self, chars: &[char], at: usize) -> Option<(usize, f32)> {
+        self.entries.iter().find_map(|(term, w)| {
+            let n = term.chars().count();
+            (at + n <= chars.len() && chars[at..at + n].iter().copied().eq(term.chars())).then_some((n, *w))
+        })
+    }
+
+    /// Whether any entry occurs in `chars`.
+    pub(crate) fn any_in(&self, chars: &[char]) -> bool {
+        self.entries.iter().any(|(term, _)| {
+            let pat: Vec<char> = term.chars().collect();
+            !pat.is_empty() && chars.windows(pat.len()).any(|w| w == &pat[..])
+        })
+    }
+
+    pub(crate) fn contains_str(&self, s: &str) -> bool {
+        let chars: Vec<char> = s.chars().collect();
+        self.any_in(&chars)
+    }
+
+    pub(crate) fn is_entry(&self, s: &str) -> bool {
+        self.entries.iter().any(|(t, _)| t == s)
+    }
+
+    pub(crate) fn term(&self, hit: &Hit) -> &str {
+        self.entries.get(hit.term_index).map(|e| e.0.as_str()).unwrap_or("")
+    }
+
+    /// Single-character entries as chars (lists of function characters).
+    pub(crate) fn chars(&self) -> Vec<char> {
+        self.entries.iter().filter_map(|(t, _)| {
+            let mut it = t.chars();
+            match (it.next(), it.next()) {
+                (Some(c), None) => Some(c),
+                _ => None,
+            }
+        })
+        .collect()
+    }
+}
+
+/// A family of lists, one per kind (kinds of information, of remedies, of steps …), named by file.
+#[derive(Debug, Clone)]
+pub(crate) struct KindLists {
+    pub(crate) kinds: Vec<(&'static str, CueList)>,
+}
+
+impl KindLists {
+    fn new(files: &[(&'static str, &'static str)]) -> KindLists {
+        KindLists { kinds: files.iter().map(|(name, text)| (*name, CueList::parse(text))).collect() }
+    }
+
+    /// All matches of all kinds: (kind index, hit), in text order, without overlaps between kinds.
+    pub(crate) fn find(&self, chars: &[char], negators: Option<&CueList>) -> Vec<(usize, Hit)> {
+        let mut all: Vec<(usize, Hit)> = Vec::new();
+        for (k, (_, list)) in self.kinds.iter().enumerate() {
+            for h in list.find_in(chars, negators) {
+                all.push((k, h));
+            }
+        }
+        // Longer matches win where kinds overlap ("快递单号" over "单号").
+        all.sort_by(|a, b| b.1.len.cmp(&a.1.len).then(a.1.at.cmp(&b.1.at)));
+        let mut taken = vec![false; chars.len()];
+        let mut out = Vec::new();
+        for (k, h) in all {
+            if taken[h.at..h.end()].iter().any(|t| *t) {
+                continue;
+            }
+            for t in &mut taken[h.at..h.end()] {
+                *t = true;
+            }
+            out.push((k, h));
+        }
+        out.sort_by_key(|(_, h)| h.at);
+        out
+    }
+
+    pub(crate) fn name(&self, kind: usize) -> &'static str {
+        self.kinds.get(kind).map(|k| k.0).unwrap_or("")
+    }
+
+    pub(crate) fn term(&self, kind: usize, hit: &Hit) -> &str {
+        self.kinds.get(kind).map(|k| k.1.term(hit)).unwrap_or("")
+    }
+}
+
+macro_rules! list {
+    ($name:literal) => {
+        CueList::parse(include_str!(concat!("../../../models/ranking/", $name, ".txt")))
+    };
+}
+
+macro_rules! kinds {
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        KindLists::new(&[$(($name, include_str!(concat!("../../../models/ranking/", $dir, "/", $name, ".txt")))),*])
+    };
+}
+
+/// Every list the ranker reads.
+pub(crate) struct Cues {
+    // Reply empathy components.
+    pub(crate) feelings: CueList,
+    pub(crate) empathy_frames: CueList,
+    pub(crate) generic_empathy: CueList,
+    pub(crate) ownership: CueList,
+    pub(crate) ownership_not_after: CueList,
+    pub(crate) admission_heads: CueList,
+    pub(crate) admission_faults: CueList,
+    pub(crate) admission_excuses: CueList,
+    pub(crate) blame: CueList,
+    pub(crate) dismissive: CueList,
+    pub(crate) validating: CueList,
+    pub(crate) over_promise: CueList,
+    pub(crate) formulaic_apology: CueList,
+    pub(crate) scripted_closing: CueList,
+    pub(crate) policy_speak: CueList,
+    pub(crate) tone_markers: CueList,
+    pub(crate) rude: CueList,
+    pub(crate) off_topic: CueList,
+    pub(crate) actions: CueList,
+    pub(crate) agreement: CueList,
+    pub(crate) personal_closing: CueList,
+    pub(crate) echo_frames: CueList,
+    pub(crate) negators: CueList,
+    pub(crate) function_chars: Vec<char>,
+    // Customer side.
+    pub(crate) repeat_contact: CueList,
+    pub(crate) customer_anxiety: CueList,
+    pub(crate) customer_anger: CueList,
+    pub(crate) customer_gratitude: CueList,
+    // Time expressions.
+    pub(crate) time: TimeCues,
+    // Conversation reading.
+    pub(crate) info: KindLists,
+    pub(crate) give_verbs: CueList,
+    pub(crate) received: CueList,
+    pub(crate) ask_frames: CueList,
+    pub(crate) use_frames: CueList,
+    pub(crate) steps: KindLists,
+    pub(crate) tried_ack: CueList,
+    pub(crate) instruct_frames: CueList,
+    pub(crate) remedies: KindLists,
+    pub(crate) channels: KindLists,
+    pub(crate) refusal_frames: CueList,
+    pub(crate) preference_frames: CueList,
+    pub(crate) deadline_cues: CueList,
+    pub(crate) event_cues: CueList,
+    pub(crate) availability_cues: CueList,
+    pub(crate) after_marks: CueList,
+    pub(crate) questions: KindLists,
+    pub(crate) place_answers: CueList,
+    pub(crate) broken_promise: CueList,
+    pub(crate) promise_report: CueList,
+    pub(crate) promise_ack: CueList,
+    pub(crate) escalation: CueList,
+    pub(crate) unavailable: CueList,
+    pub(crate) unavailable_skip: CueList,
+    pub(crate) delegation: CueList,
+    pub(crate) money_units: CueList,
+    pub(crate) count_classifiers: CueList,
+}
+
+/// Words of the time-expression scanner.
+pub(crate) struct TimeCues {
+    /// Units with their length in hours.
+    pub(crate) units: CueList,
+    /// Day words with the horizon they promise, in hours.
+    pub(crate) day_words: CueList,
+    /// Day words with their offset from today in days (for comparing deadlines with promises).
+    pub(crate) day_offsets: CueList,
+    pub(crate) weekdays: CueList,
+    pub(crate) parts_of_day: CueList,
+    pub(crate) forward_after: CueList,
+    pub(crate) forward_before: CueList,
+    pub(crate) past_before: CueList,
+    pub(crate) past_after: CueList,
+    pub(crate) hedges: CueList,
+    pub(crate) clock_before: CueList,
+    pub(crate) clock_after: CueList,
+    pub(crate) clock_marks: CueList,
+    pub(crate) half_hour: CueList,
+    pub(crate) date_marks: CueList,
+    pub(crate) not_before_day: CueList,
+    pub(crate) next_week: CueList,
+    pub(crate) wish: CueList,
+    pub(crate) tail_chars: Vec<char>,
+    pub(crate) immediate: CueList,
+    pub(crate) vague: CueList,
+    pub(crate) numerals: CueList,
+}
+
+impl Cues {
+    pub(crate) fn embedded() -> Cues {
+        Cues {
+            feelings: list!("feelings"),
+            empathy_frames: list!("empathy_frames"),
+            generic_empathy: list!("generic_empathy"),
+            ownership: list!("ownership"),
+            ownership_not_after: list!("ownership_not_after"),
+            admission_heads: list!("admission_heads"),
+            admission_faults: list!("admission_faults"),
+            admission_excuses: list!("admission_excuses"),
+            blame: list!("blame"),
+            dismissive: list!("dismissive"),
+            validating: list!("validating"),
+            over_promise: list!("over_promise"),
+            formulaic_apology: list!("formulaic_apology"),
+            scripted_closing: list!("scripted_closing"),
+            policy_speak: list!("policy_speak"),
+            tone_markers: list!("tone_markers"),
+            rude: list!("rude"),
+            off_topic: list!("off_topic"),
+            actions: list!("actions"),
+            agreement: list!("agreement"),
+            personal_closing: list!("personal_closing"),
+            echo_frames: list!("echo_frames"),
+            negators: list!("negators"),
+            function_chars: list!("function_chars").chars(),
+            repeat_contact: list!("repeat_contact"),
+            customer_anxiety: list!("customer_anxiety"),
+            customer_anger: list!("customer_anger"),
+            customer_gratitude: list!("customer_gratitude"),
+            time: TimeCues {
+                units: list!("time_units"),
+                day_words: list!("time_day_words"),
+                day_offsets: list!("time_day_offsets"),
+                weekdays: list!("time_weekdays"),
+                parts_of_day: list!("time_parts_of_day"),
+                forward_after: list!("time_forward_after"),
+                forward_before: list!("time_forward_before"),
+                past_before: list!("time_past_before"),
+                past_after: list!("time_past_after"),
+                hedges: list!("time_hedges"),
+                clock_before: list!("time_clock_before"),
+                clock_after: list!("time_clock_after"),
+                clock_marks: list!("time_clock_marks"),
+                half_hour: list!("time_half_hour"),
+                date_marks: list!("time_date_marks"),
+                not_before_day: list!("time_not_before_day"),
+                next_week: list!("time_next_week"),
+                wish: list!("time_wish"),
+                tail_chars: list!("time_tail_chars").chars(),
+                immediate: list!("time_immediate"),
+                vague: list!("time_vague"),
+                numerals: list!("time_numerals"),
+            },
+            info: kinds!("info": "order", "tracking", "booking", "flight", "room", "photo", "screenshot", "address", "phone", "id", "card", "email", "plate", "materials"),
+            give_verbs: list!("give_verbs"),
+            received: list!("received"),
+            ask_frames: list!("ask_frames"),
+            use_frames: list!("use_frames"),
+            steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again"),
+            tried_ack: list!("tried_ack"),
+            instruct_frames: list!("instruct_frames"),
+            remedies: kinds!("remedies": "reship", "refund", "coupon", "repair", "makeup", "rebook"),
+            channels: kinds!("channels": "call", "sms", "video", "visit"),
+            refusal_frames: list!("refusal_frames"),
+            preference_frames: list!("preference_frames"),
+            deadline_cues: list!("deadline_cues"),
+            event_cues: list!("event_cues"),
+            availability_cues: list!("availability_cues"),
+            after_marks: list!("time_after_marks"),
+            questions: kinds!("questions": "when", "where", "how_much", "yes_no", "how"),
+            place_answers: list!("place_answers"),
+            broken_promise: list!("broken_promise"),
+            promise_report: list!("promise_report"),
+            promise_ack: list!("promise_ack"),
+            escalation: list!("escalation"),
+            unavailable: list!("unavailable"),
+            unavailable_skip: list!("unavailable_skip"),
+            delegation: list!("delegation"),
+            money_units: list!("money_units"),
+            count_classifiers: list!("count_classifiers"),
+        }
+    }
+}

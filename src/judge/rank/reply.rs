@@ -1,0 +1,102 @@
+//! The reply reader: what one candidate reply asks the customer to give or do, which remedies and channels it
+//! offers, the times it promises and the facts it states, with char offsets for quoting.
+
+use super::conversation::{negated_near, quote, read_facts, ConversationState, Facts, CURRENT};
+use super::lists::Cues;
+use super::text::{clause_bounds, sentence_bounds};
+use super::time::{time_points, TimePoint};
+
+/// A kind (of information, step, remedy, channel) the reply mentions, with its clause.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Mention {
+    pub(crate) kind: usize,
+    pub(crate) word: String,
+    pub(crate) span: String,
+    /// Char offset of the mention in the reply.
+    pub(crate) at: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ReplyReading {
+    /// Information the reply asks the customer to provide.
+    pub(crate) asks: Vec<Mention>,
+    /// Information the reply says it already has or uses.
+    pub(crate) uses_given: bool,
+    /// Steps the reply tells the customer to do (not those it knows were tried).
+    pub(crate) steps: Vec<Mention>,
+    pub(crate) remedies: Vec<Mention>,
+    pub(crate) channels: Vec<Mention>,
+    /// Times the reply commits to (not the customer's own times repeated back).
+    pub(crate) promises: Vec<TimePoint>,
+    pub(crate) facts: Facts,
+    pub(crate) names_broken_promise: bool,
+    pub(crate) escalates: bool,
+    pub(crate) names_place: bool,
+    pub(crate) has_time: bool,
+    pub(crate) has_number: bool,
+    pub(crate) delegates: bool,
+}
+
+fn sentence(chars: &[char], at: usize) -> String {
+    let (s, e) = sentence_bounds(chars, at);
+    quote(chars, s, e)
+}
+
+impl ReplyReading {
+    pub(crate) fn read(cues: &Cues, chars: &[char], state: &ConversationState) -> ReplyReading {
+        let mut r = ReplyReading::default();
+        for (k, h) in cues.info.find(chars, None) {
+            let (s, e) = clause_bounds(chars, h.at);
+            let (ss, se) = sentence_bounds(chars, h.at);
+            let uses = cues.use_frames.any_in(&chars[s..e]);
+            if uses {
+                r.uses_given = true;
+            } else if cues.ask_frames.any_in(&chars[ss..se]) && !negated_near(cues, chars, h.at, 3) {
+                r.asks.push(Mention { kind: k, word: cues.info.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
+            }
+        }
+        // Quoting a code the customer gave is using it.
+        let own = read_facts(cues, chars, CURRENT);
+        if own.codes.iter().any(|c| state.facts.codes.iter().any(|g| g.value == c.value)) {
+            r.uses_given = true;
+        }
+        for (k, h) in cues.steps.find(chars, None) {
+            let (s, e) = clause_bounds(chars, h.at);
+            // Only a step the reply tells the customer to do; "您白等了一上午" describes, it does not prescribe.
+            let instructs = cues.instruct_frames.any_in(&chars[s..e]);
+            let past = cues.time.past_after.starts_at(chars, h.end()).is_some();
+            if !instructs || past || negated_near(cues, chars, h.at, 3) || cues.tried_ack.any_in(&chars[s..e]) {
+                continue;
+            }
+            r.steps.push(Mention { kind: k, word: cues.steps.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
+        }
+        for (list, out) in [(&cues.remedies, &mut r.remedies), (&cues.channels, &mut r.channels)] {
+            for (k, h) in list.find(chars, None) {
+                if negated_near(cues, chars, h.at, 6) {
+                    continue;
+                }
+                out.push(Mention { kind: k, word: list.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
+            }
+        }
+        r.promises = time_points(&cues.time, chars)
+            .into_iter()
+            .filter(|p| !state.customer_times.iter().any(|t| t == &p.text) && !state.customer_text.contains(&p.text))
+            .filter(|p| {
+                // A time inside a wish, or naming the customer's own event ("明早就面试"), is not a commitment.
+                let (s, e) = clause_bounds(chars, p.at);
+                let event = cues.event_cues.any_in(&chars[(p.at + p.len).min(e)..e]);
+                let same_day_as_deadline =
+                    p.hour.is_none() && state.deadlines.iter().any(|(d, _)| d.day.is_some() && d.day == p.day);
+                !cues.time.wish.any_in(&chars[s..e]) && !event && !same_day_as_deadline
+            })
+            .collect();
+        r.has_time = !r.promises.is_empty() || super::time::scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.5);
+        r.facts = own;
+        r.names_broken_promise = cues.promise_ack.any_in(chars);
+        r.escalates = cues.escalation.any_in(chars);
+        r.names_place = cues.place_answers.any_in(chars);
+        r.delegates = cues.delegation.any_in(chars);
+        r.has_number = chars.iter().any(|c| c.is_ascii_digit()) || cues.time.numerals.any_in(chars);
+        r
+    }
+}

@@ -1,0 +1,496 @@
+//! Tests of the ranker on hand-written cases (written for these tests, not taken from any data set).
+
+use super::time::{later_than, scan_time, time_points, Day};
+use super::*;
+use crate::judge::Role;
+
+fn ranker() -> Ranker {
+    Ranker::load().expect("embedded weights load")
+}
+
+fn rank_with(customer: &str, context: &[Turn], candidates: &[&str]) -> Vec<ReplyJudgement> {
+    let candidates: Vec<String> = candidates.iter().map(|s| s.to_string()).collect();
+    ranker().rank_case(&CaseView {
+        customer,
+        context,
+        candidates: &candidates,
+        emotion: None,
+        negative: None,
+        relevance: None,
+    })
+}
+
+fn rank(customer: &str, context: &[Turn], candidates: &[&str]) -> Vec<ReplyJudgement> {
+    rank_with(customer, context, candidates)
+}
+
+fn judgement(ranked: &[ReplyJudgement], index: usize) -> &ReplyJudgement {
+    ranked.iter().find(|j| j.index == index).expect("every candidate is ranked")
+}
+
+fn position(ranked: &[ReplyJudgement], index: usize) -> usize {
+    ranked.iter().position(|j| j.index == index).expect("every candidate is ranked")
+}
+
+fn customer(text: &str) -> Turn {
+    Turn { role: Role::Customer, text: text.into() }
+}
+
+fn agent(text: &str) -> Turn {
+    Turn { role: Role::Agent, text: text.into() }
+}
+
+fn conflict(j: &ReplyJudgement, fault: Fault) -> Option<&Conflict> {
+    j.conflicts.iter().find(|c| c.fault == fault)
+}
+
+// ---- empathy components (the seeds' order: feeling, ownership, concrete step with time, closing) ----
+
+#[test]
+fn blaming_reply_loses_to_owning_reply() {
+    let ranked = rank(
+        "新买的电饭煲插上电就跳闸，你们卖的什么东西？",
+        &[],
+        &[
+            "我们的产品都经过检测，多半是您家线路老化，这个不归我们管。",
+            "刚拿到手就用不了，谁碰上都烦，这回是我们品控出了问题。我已安排换一台新的，明天12点以前送上门，旧的让快递员顺手带走。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 1);
+    assert!(judgement(&ranked, 0).faults.contains(&Fault::Blame));
+    assert!(judgement(&ranked, 1).components.ownership > judgement(&ranked, 0).components.ownership);
+}
+
+#[test]
+fn long_formulaic_apology_loses_to_short_concrete_reply() {
+    let ranked = rank(
+        "交的电费过了一天还没显示，会不会停电啊",
+        &[],
+        &[
+            "万分抱歉给您造成困扰！我们深表歉意，您的问题我们高度重视，已经记录并反馈给相关部门，请耐心等候，感谢理解支持，祝生活愉快！",
+            "查到是银行回传慢了，我已帮您手动销账，20分钟内能看到，不会停电。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 1);
+    let apology = judgement(&ranked, 0);
+    assert!(apology.faults.contains(&Fault::FormulaicApology), "{apology:?}");
+    assert!(apology.faults.contains(&Fault::ScriptedClosing));
+}
+
+#[test]
+fn empathic_sales_pitch_ranks_last() {
+    let ranked = rank(
+        "订的饭说是送到了，我在门口等半天根本没人来，饭是给住院的妈妈买的",
+        &[],
+        &[
+            "显示送达却没见到饭，妈妈还在病床上等着，您一定很着急。我已联系骑手核实位置，15分钟内给您回消息。",
+            "您好，请您先去楼下外卖架上找一找。",
+            "理解您的心情，眼下正在做会员月卡活动，首月一元，还送五张满减券，要不要帮您开通一个？",
+        ],
+    );
+    assert_eq!(ranked.last().map(|j| j.index), Some(2));
+    assert!(judgement(&ranked, 2).faults.contains(&Fault::OffTopic));
+    assert_eq!(ranked[0].index, 0);
+}
+
+#[test]
+fn time_frame_is_detected() {
+    let cues = lists::Cues::embedded();
+    for (text, expect) in [
+        ("已经帮您申请，3个工作日内到卡。", true),
+        ("今天17点前给您答复。", true),
+        ("预计20:15起飞。", true),
+        ("后天上午师傅上门。", true),
+        ("半小时后客服回拨给您。", true),
+        ("40分钟后工程师联系您。", true),
+        ("这边会跟进处理的。", false),
+        ("您排了三个小时的队，确实辛苦。", false),
+    ] {
+        let best = scan_time(&cues.time, &text::Text::new(text).chars).iter().map(|h| h.score).fold(0.0f32, f32::max);
+        assert_eq!(best >= 0.5, expect, "{text}: {best}");
+    }
+    let ranked = rank("退的钱什么时候能到？", &[], &["已经为您加急，12小时内到账。"]);
+    assert!(ranked[0].components.time_frame >= 0.9);
+}
+
+#[test]
+fn parroting_is_detected() {
+    let customer = "我前天买的吹风机今天就不出热风了，开关推到哪一档都一样";
+    let ranked = rank(
+        customer,
+        &[],
+        &["您说您前天买的吹风机今天就不出热风了，开关推到哪一档都一样，对吗？", "才用两天就坏，真扫兴。我已给您安排换新，明天下午送到。"],
+    );
+    assert!(judgement(&ranked, 0).faults.contains(&Fault::Parroting));
+    assert!(!judgement(&ranked, 1).faults.contains(&Fault::Parroting));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn dismissive_and_over_promise_are_flagged() {
+    let ranked = rank(
+        "高铁停运了，我后天一早要去参加毕业典礼，怎么办？",
+        &[],
+        &["暴雨停运这事我们也没办法，着急也没用，只能等。", "您放心，我保证后天一早绝对把您送到，百分之百不耽误。"],
+    );
+    assert!(judgement(&ranked, 0).faults.contains(&Fault::Dismissive));
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::OverPromise));
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
+    let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
+    let ranked = rank("", &[], &["", " ", odd, &huge, "12345678901234567890小时内 0号 周五 明早"]);
+    assert_eq!(ranked.len(), 5);
+    for j in &ranked {
+        assert!(j.score.is_finite() && (0.0..=1.0).contains(&j.score));
+        assert!(!j.reason.contains('\n'));
+    }
+    let ranked = rank(&huge, &[agent(&huge), customer(odd)], &[&huge, odd]);
+    assert_eq!(ranked.len(), 2);
+    assert!(rank("你好", &[], &[]).is_empty());
+    let candidates = vec!["好的".to_string(), "已为您处理".to_string()];
+    let r = ranker().rank_case(&CaseView {
+        customer: "你好",
+        context: &[],
+        candidates: &candidates,
+        emotion: Some((Emotion::Anger, f32::NAN)),
+        negative: None,
+        relevance: Some(&[f32::NAN]),
+    });
+    assert_eq!(r.len(), 2);
+}
+
+#[test]
+fn ordering_is_deterministic_with_index_tie_break() {
+    let ranked = rank("在吗", &[], &["在的", "在的", "在的"]);
+    let order: Vec<usize> = ranked.iter().map(|j| j.index).collect();
+    assert_eq!(order, vec![0, 1, 2]);
+    let a = rank("押金还没退，急用", &[], &["已为您加急，今天退回。", "请耐心等待。", "是您自己没按时还车。"]);
+    let b = rank("押金还没退，急用", &[], &["已为您加急，今天退回。", "请耐心等待。", "是您自己没按时还车。"]);
+    assert_eq!(a, b);
+}
+
+#[test]
+fn reason_is_one_chinese_line() {
+    let ranked = rank(
+        "押金还没退回来，那是我下个月的生活费，很着急",
+        &[],
+        &["生活费耽误不起，您肯定着急。是我们审批拖慢了，我已催办加急，今天17点前退回。", "抱歉，请耐心等待。"],
+    );
+    for j in &ranked {
+        assert!(!j.reason.is_empty());
+        assert!(!j.reason.contains('\n'));
+        assert!(j.reason.chars().any(text::is_cjk));
+    }
+    assert!(judgement(&ranked, 0).reason.contains("今天"), "{}", judgement(&ranked, 0).reason);
+}
+
+#[test]
+fn encoder_relevance_is_used() {
+    let candidates = vec!["已为您核实，包裹明天送达。".to_string(), "最近降温了，记得添衣服。".to_string()];
+    let ranked = ranker().rank_case(&CaseView {
+        customer: "我的包裹到底什么时候到？",
+        context: &[],
+        candidates: &candidates,
+        emotion: Some((Emotion::Anxiety, 0.7)),
+        negative: Some(true),
+        relevance: Some(&[0.82, 0.05]),
+    });
+    assert_eq!(ranked[0].index, 0);
+    let off = judgement(&ranked, 1);
+    assert!(off.faults.contains(&Fault::OffTopic), "{off:?}");
+    assert!(off.missing.contains(&Missing::Relevance));
+}
+
+#[test]
+fn scores_are_probabilities_that_separate_good_from_bad() {
+    let ranked = rank(
+        "洗衣机漏水把地板泡了，我很生气",
+        &[],
+        &[
+            "地板被泡了，谁遇上都上火，这是我们安装没做好。我已派师傅今天下午3点前上门检修，地板损失我们照价赔，修完我再跟您确认，可以吗？",
+            "您好，请耐心等候，多谢理解支持。",
+        ],
+    );
+    let good = judgement(&ranked, 0).score;
+    let bad = judgement(&ranked, 1).score;
+    assert!(good > 0.5 && bad < 0.5, "good {good} bad {bad}");
+    // Not saturated: a threshold in the middle means something.
+    assert!(good < 0.999, "{good}");
+}
+
+// ---- weights ----
+
+#[test]
+fn embedded_weights_parse_with_the_right_signs() {
+    let w = Weights::from_json(EMBEDDED_WEIGHTS).expect("weights.json parses");
+    for (i, v) in w.values.iter().enumerate() {
+        assert!(v.is_finite());
+        assert!(v * Features::SIGNS[i] >= -1e-6, "feature {} has the wrong sign", Features::NAMES[i]);
+    }
+}
+
+#[test]
+fn broken_weights_are_a_load_error() {
+    assert!(matches!(Weights::from_json("{not json"), Err(WeightsError::Json(_))));
+    let unknown = r#"{"version":"x","features":["no_such_feature"],"weights":[1.0],"bias":0.0}"#;
+    assert!(matches!(Weights::from_json(unknown), Err(WeightsError::UnknownFeature(_))));
+    let short = r#"{"version":"x","features":["tone","rude"],"weights":[1.0],"bias":0.0}"#;
+    assert!(matches!(Weights::from_json(short), Err(WeightsError::Shape(_))));
+    let named = r#"{"version":"x","features":["tone"],"weights":[2.0],"bias":-1.0}"#;
+    let w = Weights::from_json(named).expect("a partial file parses");
+    assert_eq!(w.values[Features::NAMES.iter().position(|n| *n == "tone").unwrap_or(usize::MAX)], 2.0);
+    assert_eq!(w.bias, -1.0);
+}
+
+// ---- time expressions ----
+
+#[test]
+fn time_points_compare_deadlines_and_promises() {
+    let cues = lists::Cues::embedded();
+    let point = |s: &str| time_points(&cues.time, &text::Text::new(s).chars).into_iter().next().expect(s);
+    let deadline = point("后天早上8点");
+    assert_eq!(deadline.day, Some(Day::Offset(2)));
+    assert_eq!(deadline.hour, Some(8.0));
+    assert_eq!(later_than(&point("明天下午"), &deadline, None), Some(false));
+    assert_eq!(later_than(&point("后天上午"), &deadline, None), Some(true));
+    assert_eq!(later_than(&point("5个工作日内"), &deadline, None), Some(true));
+    assert_eq!(point("晚上7点半").hour, Some(19.5));
+    assert_eq!(later_than(&point("周二"), &point("周四前"), None), Some(false));
+    assert_eq!(later_than(&point("下周一"), &point("周四前"), None), Some(true));
+    assert_eq!(point("18号").day, Some(Day::Date(18)));
+}
+
+// ---- conflicts with the conversation, one test per family ----
+
+#[test]
+fn asking_again_for_a_given_order_number_is_a_conflict() {
+    let context = [
+        customer("买的加湿器不出雾，订单号是7720 3391 0456。"),
+        agent("收到，我帮您看看。"),
+        customer("看了这么久，到底能不能换？"),
+    ];
+    let ranked = rank(
+        "我今天就想要个准话。",
+        &context,
+        &[
+            "不出雾多耽误事，这是我们品控的疏漏。麻烦您把订单号提供一下，我收到后今天下午就给您办换货。",
+            "不出雾多耽误事，这是我们品控没做好。订单7720 3391 0456我已经登记换货，今天下午发出新机。",
+        ],
+    );
+    let asks = judgement(&ranked, 0);
+    let c = conflict(asks, Fault::AsksForGivenInfo).expect("asks again for the order number");
+    assert_eq!(c.context_turn, 0);
+    assert!(c.context_span.contains("订单号"), "{c:?}");
+    assert!(c.reply_span.contains("订单号"), "{c:?}");
+    assert!(asks.reason.contains("订单号"), "{}", asks.reason);
+    assert!(conflict(judgement(&ranked, 1), Fault::AsksForGivenInfo).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn asking_again_for_photos_is_a_conflict() {
+    let context = [customer("桌腿断了一根，照片我拍了四张发上来了。")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &[
+            "刚到就断腿，太糟心了，是我们包装不到位。请您再拍几张照片传上来，我今天就给您补发。",
+            "刚到就断腿，太糟心了，是我们包装不到位。按您发的照片我已登记补发新桌腿，今天下午寄出。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).expect("asks for photos again");
+    assert_eq!(c.context_turn, 0);
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn repeating_a_failed_step_is_a_conflict() {
+    let context = [customer("路由器灯一直闪红色，上不了网。"), agent("您试过什么办法吗？")];
+    let ranked = rank(
+        "重启了三遍，还是红灯，怎么办？",
+        &context,
+        &[
+            "上不了网太耽误事了，是我们线路的问题。您先把路由器重启一下，通常10分钟内可以恢复。",
+            "上不了网太耽误事了，是我们线路的问题。我已从后台重置了您的端口，并派师傅今天下午4点前上门。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("prescribes the restart again");
+    assert_eq!(c.context_turn, -1);
+    assert!(c.context_span.contains("重启"));
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn offering_a_refused_remedy_is_a_conflict() {
+    let context = [customer("收到的台历印错了日期。"), agent("给您补发一本还是退款？")];
+    let ranked = rank(
+        "不要补发了，只要退款。",
+        &context,
+        &[
+            "印错了还得重新等，确实添堵，是我们校对出了错。我这边已给您补发一本新的，明天就能送到。",
+            "印错了还得重新等，确实添堵，是我们校对出了错。钱我这边全额退给您，今天内按原路退还。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("offers the refused re-shipment");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn calling_a_customer_who_asked_for_texts_is_a_conflict() {
+    let ranked = rank(
+        "我在开会，别打电话，有结果发短信给我。",
+        &[customer("我的燃气卡充了值却读不出来。")],
+        &[
+            "充了值用不上，换谁都急，怪我们系统没同步。我已提交补写，处理好后我给您打电话说明。",
+            "充了值用不上，换谁都急，怪我们系统没同步。我已提交补写，今天17:00以前短信告诉您结果。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("calls anyway");
+    assert_eq!(c.context_turn, -1);
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn missing_the_customers_deadline_is_a_conflict() {
+    let context = [customer("西装袖子缝线开了。")];
+    let ranked = rank(
+        "我后天早上8点要参加婚礼，之前必须修好，来得及吗？",
+        &context,
+        &[
+            "婚礼前出这种事真叫人发愁，是我们做工的问题。我已安排裁缝返修，5个工作日内寄回给您。",
+            "婚礼前出这种事真叫人发愁，是我们做工的问题。我已安排裁缝返修，明晚6点以前送回您家。",
+        ],
+    );
+    let late = judgement(&ranked, 0);
+    let c = conflict(late, Fault::MissesDeadline).expect("5 working days is after the wedding");
+    assert_eq!(c.context_turn, -1);
+    assert!(c.context_span.contains("后天"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn getting_a_code_wrong_is_a_conflict() {
+    let context = [customer("包裹三天没动了，运单号YT5528841903。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "查到了吗？",
+        &context,
+        &[
+            "等了三天没消息，搁谁都心急，是我们中转慢了。运单YT5528814903我已催了网点，今天下午派送。",
+            "等了三天没消息，搁谁都心急，是我们中转慢了。运单YT5528841903我已催了网点，今天下午派送。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("digits swapped");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn getting_a_count_wrong_is_a_conflict() {
+    let context = [customer("快递到了，摔碎了三个杯子一个茶壶。")];
+    let ranked = rank(
+        "能补吗？",
+        &context,
+        &[
+            "一开箱全是碎片，确实扫兴，是我们包装不够结实。我已登记补发一个杯子三个茶壶，明天送到。",
+            "一开箱全是碎片，确实扫兴，是我们包装不够结实。我已登记补发三个杯子一个茶壶，明天送到。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn answering_another_question_is_a_conflict() {
+    let context = [customer("机票退了，钱一直没看到。"), agent("好的，退款这边马上核实。")];
+    let ranked = rank(
+        "钱会退到哪里？什么时候能到？",
+        &context,
+        &[
+            "一直看不到钱，难免不安，是我们通知得不及时。我已给您发了一张50元代金券，下次订票直接抵扣。",
+            "一直看不到钱，难免不安，是我们通知得不及时。钱会原路退到支付宝，今天18点前到账。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).expect("neither where nor when");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn promising_what_is_gone_is_a_conflict() {
+    let context = [
+        customer("退款能退到我尾号6612的卡上吗？"),
+        agent("查到尾号6612这张卡已经注销了。"),
+    ];
+    let ranked = rank(
+        "那怎么办？",
+        &context,
+        &[
+            "退款拖着确实让人心烦，是我们没提前提醒。我已把钱退回尾号6612的卡，今天之内到账。",
+            "退款拖着确实让人心烦，是我们没提前提醒。您把新卡告诉我，我今天之内改退到新卡上。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the card is cancelled");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn ignoring_a_broken_promise_is_a_conflict() {
+    let context = [
+        customer("热水器不加热。"),
+        agent("已为您登记报修，明天上午10点前师傅上门。"),
+        customer("好的，我在家等。"),
+    ];
+    let ranked = rank(
+        "说好的上午来，等到下午都没人！",
+        &context,
+        &[
+            "等了大半天，确实窝火，这是我们调度的失误。我已给您登记报修，今天下午5点前师傅上门。",
+            "等了大半天，确实窝火。说好的上午没做到，这次是我们失约。我已升级给主管专人盯着，今天下午5点前师傅上门。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("acts as first contact");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none());
+    assert_eq!(ranked[0].index, 1);
+    assert!(position(&ranked, 1) < position(&ranked, 0));
+}
+
+#[test]
+fn a_consistent_reply_has_no_conflicts() {
+    let context = [customer("订单号5519 2203 7781，耳机左边没声音。"), agent("收到，我看一下。")];
+    let ranked = rank(
+        "周五前能换好吗？我周六出差要用。",
+        &context,
+        &["周六就要出差，耳机却坏了，确实着急，是我们质检漏了。我已按订单5519 2203 7781给您换新，周四下午前送到，您看可以吗？"],
+    );
+    assert!(ranked[0].conflicts.is_empty(), "{:?}", ranked[0].conflicts);
+}
+
+#[test]
+fn booking_a_time_the_customer_is_out_is_a_conflict() {
+    let context = [customer("洗碗机不排水。"), agent("我帮您约师傅。")];
+    let ranked = rank(
+        "我上班，平日要到晚上8点以后才在家。",
+        &context,
+        &[
+            "不排水挺麻烦的，这得怪我们。我已约好师傅明天上午10点上门，到之前先给您打电话。",
+            "不排水挺麻烦的，这得怪我们。我已约好师傅明天晚上8点半上门，到之前先给您打电话。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("10 a.m. is during work");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
