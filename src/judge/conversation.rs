@@ -593,7 +593,7 @@ mod tests {
     }
 
     fn read(turns: &[Turn], readings: Vec<(usize, Classification)>) -> ConversationReading {
-        let facts = facts_of(turns, readings, &RiskCues::embedded(), &Ranker::embedded());
+        let facts = facts_of(turns, readings, &RiskCues::embedded(), &Ranker::load().expect("embedded ranking weights parse"));
         assess(&facts, &RiskModel::embedded())
     }
 
@@ -706,7 +706,7 @@ mod tests {
 
     #[test]
     fn a_blaming_reply_is_reviewed_worse_than_an_owning_one() {
-        let ranker = Ranker::embedded();
+        let ranker = Ranker::load().expect("embedded ranking weights parse");
         let before = [customer("包裹好几天没更新物流，我很着急")];
         let r = reading(Polarity::Negative, Emotion::Anxiety, 0.8, 0.6);
         let blame = review_reply(&ranker, &before, "这是快递公司的事，不归我们管，你自己去问。", Some(&r));
