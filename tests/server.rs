@@ -65,9 +65,9 @@ async fn rank_replies_on_the_lexicon_returns_every_candidate_once_best_first() {
     let server = TestServer::start(lexicon_config()).await;
     let mut client = server.client().await;
     let candidates = vec![
-        "这是快递公司的问题，跟我们没关系，您自己去问快递吧。".to_string(),
-        "让您等了这么久还没收到，确实着急，是我们跟进不到位。我现在就联系仓库加急补发，今天下午5点前把新单号发给您，您看可以吗？".to_string(),
-        "您好，请耐心等待，感谢您的理解与支持。".to_string(),
+        "这是快递那边的事，和我们无关，您自己联系快递吧。".to_string(),
+        "让您等了这么久还没收到，确实着急，是我们没盯紧。我现在就联系仓库加急补发，今天下午5点前把新单号发给您，您看可以吗？".to_string(),
+        "您好，请再等一等，谢谢配合。".to_string(),
     ];
     let response = client
         .rank_replies(RankRepliesRequest {
@@ -339,9 +339,9 @@ async fn analyze_conversation_reads_each_customer_turn_and_the_risk() {
     let heated = client
         .analyze_conversation(proto::AnalyzeConversationRequest {
             turns: vec![
-                turn(proto::Role::Customer, "我的退款怎么还没到账？"),
+                turn(proto::Role::Customer, "退款到今天还没有到账？"),
                 turn(proto::Role::Agent, "您好，我们会尽快处理，请耐心等待。"),
-                turn(proto::Role::Customer, "这已经是第三次找你们了，还是没到账，太气人了！"),
+                turn(proto::Role::Customer, "我都联系你们三回了，钱还是没到，太气人了！"),
                 turn(proto::Role::Agent, "请再等等。"),
                 turn(proto::Role::Customer, "再不给我解决我就打12315投诉，还要发微博曝光你们！"),
             ],
