@@ -363,29 +363,20 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
     f = Features::from_values(&values);
 
     let mut faults = Vec::new();
-    if formulaic_apology >= 0.5 {
-        faults.push(Fault::FormulaicApology);
-    }
-    if scripted_n >= 1.0 && personal == 0.0 {
-        faults.push(Fault::ScriptedClosing);
-    }
-    if blame >= 0.5 {
-        faults.push(Fault::Blame);
-    }
-    if dismissive >= 0.5 {
-        faults.push(Fault::Dismissive);
-    }
-    if over_promise >= 0.5 {
-        faults.push(Fault::OverPromise);
-    }
-    if parroting >= 0.5 {
-        faults.push(Fault::Parroting);
-    }
-    if off_topic >= 0.5 {
-        faults.push(Fault::OffTopic);
-    }
-    if rude >= 0.5 {
-        faults.push(Fault::Rude);
+    let scripted_closing = if scripted_n >= 1.0 && personal == 0.0 { 1.0 } else { 0.0 };
+    for (value, fault) in [
+        (formulaic_apology, Fault::FormulaicApology),
+        (scripted_closing, Fault::ScriptedClosing),
+        (blame, Fault::Blame),
+        (dismissive, Fault::Dismissive),
+        (over_promise, Fault::OverPromise),
+        (parroting, Fault::Parroting),
+        (off_topic, Fault::OffTopic),
+        (rude, Fault::Rude),
+    ] {
+        if value >= 0.5 {
+            faults.push(fault);
+        }
     }
     for c in &conflicts {
         if !faults.contains(&c.fault) {
