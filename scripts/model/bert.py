@@ -1,7 +1,6 @@
 """Minimal BERT encoder in plain torch, numerically the HF / candle `models::bert` BertModel:
 absolute position ids 0..n-1, token_type 0, post-LN layers, exact-erf GELU, no pooler.
 Supports running a slice of layers so lower layers can be cached."""
-import math
 
 import torch
 import torch.nn as nn

@@ -24,6 +24,16 @@ from export import ece, per_class  # noqa: E402
 torch.set_num_threads(2)
 
 
+def load_model_dir(mdir):
+    """A model folder as the Rust service reads it: config, f16 weights as f32, the encoder, the tokenizer."""
+    cfg = json.load(open(os.path.join(mdir, "config.json")))
+    sd = {k: v.float() for k, v in load_file(os.path.join(mdir, "model.safetensors")).items()}
+    assert sd["bert.embeddings.word_embeddings.weight"].shape[0] == cfg["vocab_size"]
+    m = Bert(cfg).eval()
+    load_hf_state(m, sd, prefix="bert.")
+    return cfg, sd, m, Tokenizer.from_file(os.path.join(mdir, "tokenizer.json"))
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out_json = sys.argv[sys.argv.index("--write-json") + 1] if "--write-json" in sys.argv else None
@@ -32,15 +42,10 @@ def main():
     mdir = args[0]
     dev_path = args[1] if len(args) > 1 else "/work/shared/data/dev/utterances.jsonl"
     work = args[2] if len(args) > 2 else None
-    cfg = json.load(open(os.path.join(mdir, "config.json")))
+    cfg, sd, m, tok = load_model_dir(mdir)
     g = cfg["gongqing"]
-    sd = {k: v.float() for k, v in load_file(os.path.join(mdir, "model.safetensors")).items()}
-    assert sd["bert.embeddings.word_embeddings.weight"].shape[0] == cfg["vocab_size"]
-    m = Bert(cfg).eval()
-    load_hf_state(m, sd, prefix="bert.")
     W, b = sd["classifier.weight"], sd["classifier.bias"]
     has_emo = "emotion_classifier.weight" in sd
-    tok = Tokenizer.from_file(os.path.join(mdir, "tokenizer.json"))
     labels = [cfg["id2label"][str(i)] for i in range(len(cfg["id2label"]))]
     rows = [json.loads(l) for l in open(dev_path, encoding="utf-8")]
     probs, eprobs, lat = [], [], []

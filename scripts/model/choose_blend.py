@@ -15,12 +15,11 @@ import sys
 
 import torch
 import torch.nn.functional as F
-from safetensors.torch import load_file
-from tokenizers import Tokenizer
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
-from bert import Bert, load_hf_state, mean_pool  # noqa: E402
+from bert import mean_pool  # noqa: E402
+from check_model import load_model_dir  # noqa: E402
 
 WEIGHTS = [0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0]
 SAMPLE = 1500
@@ -37,11 +36,7 @@ def lexicon_probs(binary, texts):
 
 
 def model_probs(mdir, texts):
-    cfg = json.load(open(os.path.join(mdir, "config.json")))
-    sd = {k: v.float() for k, v in load_file(os.path.join(mdir, "model.safetensors")).items()}
-    m = Bert(cfg).eval()
-    load_hf_state(m, sd, prefix="bert.")
-    tok = Tokenizer.from_file(os.path.join(mdir, "tokenizer.json"))
+    cfg, sd, m, tok = load_model_dir(mdir)
     rows = [dict(ids=tok.encode(cfg["gongqing"]["text_prefix"] + t).ids[:512]) for t in texts]
     out = torch.zeros((len(rows), 3))
     with torch.no_grad():

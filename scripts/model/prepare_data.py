@@ -11,7 +11,6 @@ is even, else "test"), the rest -> train. Fixed forever (does not depend on seed
 Two domains are never trained on and get split "unseen": the review category UNSEEN_REVIEW_CATEGORY and the
 generated domain UNSEEN_TEMPLATE_DOMAIN; they measure how the model does on a domain it never saw.
 """
-import copy
 import hashlib
 import json
 import os

@@ -10,7 +10,6 @@ split is read; "calib", "test" and "unseen" rows (a review category and a genera
 prepare_data.py) are held out. A checkpoint is written every CKPT_MINUTES so a stopped run resumes where it was.
 """
 import json
-import math
 import os
 import random
 import sys
