@@ -11,11 +11,11 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 
 use super::compare;
-use super::data::{self, Columns, DataOptions, Format, Kind};
+use super::data::{self, Columns, DataOptions, Format, Kind, PolarityClasses};
 use super::load::LoadPlan;
 use super::report::{self, ServerInfo, TargetSummary};
 use super::scenario::{self, Scenario, StepSettings, Threshold};
-use super::step::{self, PolarityClasses, StepReport};
+use super::step::{self, StepReport};
 use super::target::{InProcess, Remote, Target, TlsOptions};
 use crate::engine::Engine;
 

@@ -19,6 +19,20 @@ use serde_json::Value;
 use crate::judge::{Role, Turn};
 use crate::labels::{Emotion, Polarity};
 
+/// How to read polarity: `auto` = binary when the gold labels hold no neutral, else 3-class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum PolarityClasses {
+    #[default]
+    Auto,
+    #[value(name = "2")]
+    #[serde(rename = "2")]
+    Two,
+    #[value(name = "3")]
+    #[serde(rename = "3")]
+    Three,
+}
+
 /// The kind of evaluation data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]

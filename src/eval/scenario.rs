@@ -24,8 +24,7 @@ use std::collections::BTreeMap;
 use anyhow::{bail, Context};
 use serde::{Deserialize, Serialize};
 
-use super::data::{Format, Kind};
-use super::step::PolarityClasses;
+use super::data::{Format, Kind, PolarityClasses};
 
 /// Settings a step can take; unset ones fall back to the scenario's, then the built-in defaults. Flags given
 /// on the command line win over both.

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{Dataset, Kind, RankingCase, Utterance};
+use super::data::{Dataset, Kind, PolarityClasses, RankingCase, Utterance};
 use super::load::{self, Answer, Call, Errors, Failure, LoadPlan, Throughput};
 use super::metrics::{self, CaseScores, ClassificationMetrics, Latency, RankingMetrics};
 use super::scenario::ThresholdResult;
@@ -14,20 +14,6 @@ use super::target::Target;
 use crate::judge::Role;
 use crate::labels::{Emotion, Polarity};
 use crate::proto;
-
-/// How to read polarity: `auto` = binary when the gold labels hold no neutral, else 3-class.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "lowercase")]
-pub enum PolarityClasses {
-    #[default]
-    Auto,
-    #[value(name = "2")]
-    #[serde(rename = "2")]
-    Two,
-    #[value(name = "3")]
-    #[serde(rename = "3")]
-    Three,
-}
 
 /// What was evaluated.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
