@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use gongqing::engine::{BackendChoice, Engine, EngineConfig};
 use gongqing::eval::escalation::{self, LabelledConversation, Replay};
-use gongqing::judge::conversation::{features, RiskModel, FEATURES, N_FEATURES};
+use gongqing::fitting::conversation::{features, RiskModel, FEATURES, N_FEATURES};
 use gongqing::judge::Role;
 
 struct Args {

@@ -19,7 +19,7 @@
 use std::fs;
 
 use gongqing::eval::metrics;
-use gongqing::judge::rank::{CaseView, Features, Ranker, Weights, N_FEATURES};
+use gongqing::fitting::rank::{CaseView, Features, Ranker, Weights, N_FEATURES};
 use gongqing::judge::{Role, Turn};
 
 const ITERATIONS: usize = 400;

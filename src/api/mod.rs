@@ -1,13 +1,13 @@
 //! The gRPC transport: the `gongqing.v1.Empathy` service. It reads requests and deadlines, hands the work to
 //! the engine (which batches it onto inference workers), and converts the answers; no scoring logic lives here.
 
-pub mod convert;
+pub(crate) mod convert;
 
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
-use tonic::codegen::tokio_stream::wrappers::ReceiverStream;
-use tonic::codegen::tokio_stream::Stream;
+use tokio_stream::wrappers::ReceiverStream;
+use tokio_stream::Stream;
 use tonic::{Request, Response, Status};
 
 use crate::engine::SharedEngine;

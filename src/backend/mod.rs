@@ -1,15 +1,17 @@
 //! Backends turn texts into polarity (and, where the model has a head for it, emotion) probabilities.
 //! Two implementations sit behind one trait: the candle BERT classifier and the lexicon scorer.
 
-pub mod attention;
-pub mod bert;
-pub mod encoder;
-pub mod int8;
-pub mod kernels;
-pub mod lexicon;
-pub mod load;
+pub(crate) mod attention;
+pub(crate) mod bert;
+pub(crate) mod encoder;
+pub(crate) mod int8;
+pub(crate) mod kernels;
+pub(crate) mod lexicon;
+pub(crate) mod load;
 #[cfg(test)]
 mod test_data;
+#[cfg(test)]
+mod encoder_parity;
 
 use crate::labels::Emotion;
 

@@ -6,14 +6,14 @@
 //! data (files → items) → target (gRPC or in-process) under load → step (answers scored) → metrics → report;
 //! scenario (TOML: steps + thresholds), compare (two reports, significance tests).
 
-pub mod charts;
+pub(crate) mod charts;
 pub mod cli;
-pub mod compare;
+pub(crate) mod compare;
 pub mod data;
 pub mod escalation;
-pub mod load;
+pub(crate) mod load;
 pub mod metrics;
-pub mod report;
+pub(crate) mod report;
 pub mod scenario;
-pub mod step;
-pub mod target;
+pub(crate) mod step;
+pub(crate) mod target;

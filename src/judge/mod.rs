@@ -1,11 +1,13 @@
 //! Judgments built on top of backend predictions: the customer's emotion, reply ranking, conversation trends.
 //! Everything here is pure computation over already-scored inputs; no I/O, no model calls.
 
-pub mod conversation;
-pub mod emotion;
-pub mod rank;
+pub(crate) mod conversation;
+pub(crate) mod emotion;
+pub(crate) mod rank;
 
+pub use conversation::{ConversationReading, NextMove, RiskEvidence, RiskModel, RiskReason, Trend, TurnFact};
 pub use emotion::Classification;
+pub use rank::{Components, Conflict, Fault, Missing, ReplyJudgement};
 
 /// Who spoke a turn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
