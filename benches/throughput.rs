@@ -1,5 +1,6 @@
 //! Throughput and latency of gongqing, side by side in one run: gRPC with N concurrent single-text clients,
-//! batching on and off, in-process, one client one text at a time, a short text's latency, the lexicon.
+//! batching on and off, in-process, one client one text at a time, a short text's latency, the lexicon, and
+//! RankReplies latency (5 candidates, 3 context turns) on the model and on the lexicon.
 //! Run through `scripts/bench`, which adds the Python reference; prints a Markdown table and writes JSON.
 
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use gongqing::backend::Precision;
 use gongqing::batch::BatchLimits;
 use gongqing::engine::{shared, BackendChoice, Engine, EngineConfig};
 use gongqing::proto::empathy_client::EmpathyClient;
-use gongqing::proto::ClassifyRequest;
+use gongqing::proto::{ClassifyRequest, RankRepliesRequest, Role, Turn};
 use gongqing::server::{serve, ServeOptions};
 
 #[derive(Parser)]
@@ -126,6 +127,51 @@ async fn grpc_run(name: &str, engine: Engine, texts: &[String], concurrency: usi
     run
 }
 
+/// One RankReplies call as a chatbot backend makes it: three earlier turns, the customer's message and five
+/// candidate replies of ordinary length (written for this bench).
+fn rank_request() -> RankRepliesRequest {
+    let turn = |role: Role, text: &str| Turn { role: role as i32, text: text.to_string() };
+    RankRepliesRequest {
+        customer_message: "洗衣机装好第二天就漏水，地板都泡了，这事谁来负责？".to_string(),
+        context: vec![
+            turn(Role::Customer, "上周在你们店买的滚筒洗衣机，师傅周六来装的"),
+            turn(Role::Agent, "您好，请问机器现在有什么问题呢？"),
+            turn(Role::Customer, "订单号我发给你了，视频也拍了，下面一直在滴水"),
+        ],
+        candidates: vec![
+            "请您耐心等待，我们会尽快处理。".to_string(),
+            "地板被泡了肯定很糟心，这是我们安装没做好，我们来负责。我现在就派维修师傅，今天下午四点前上门，地板的损失也由我们来赔。".to_string(),
+            "可能是您自己使用不当，建议先看看说明书。".to_string(),
+            "抱歉让您久等，麻烦您提供一下订单号和照片。".to_string(),
+            "您别急，我已经看到您发的视频了，先关掉进水阀，我马上安排师傅明天上午过来检修，有进展我第一时间打给您。".to_string(),
+        ],
+    }
+}
+
+/// One client calling RankReplies `calls` times in a row; a "text" here is one call.
+async fn rank_run(name: &str, engine: Engine, calls: usize) -> Run {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(serve(shared(engine), listener, ServeOptions::default(), async {
+        let _ = stopped.await;
+    }));
+    let channel = tonic::transport::Channel::from_shared(format!("http://{addr}")).unwrap().connect().await.unwrap();
+    let mut client = EmpathyClient::new(channel);
+    client.rank_replies(rank_request()).await.expect("warm-up rank");
+    let started = Instant::now();
+    let mut latencies = Vec::with_capacity(calls);
+    for _ in 0..calls {
+        let t = Instant::now();
+        client.rank_replies(rank_request()).await.expect("rank");
+        latencies.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    let run = summarize(name, calls, started.elapsed(), latencies);
+    let _ = stop.send(());
+    let _ = server.await;
+    run
+}
+
 /// The engine called directly with batches of `batch` texts, one call at a time.
 async fn in_process_run(name: &str, engine: Engine, texts: &[String], batch: usize) -> Run {
     let engine = Arc::new(engine);
@@ -170,8 +216,10 @@ fn main() {
             let f32_model = engine(&args.model, BackendChoice::Model, batching, Precision::F32);
             runs.push(grpc_run(&format!("grpc c={c} batching f32 (for comparison)"), f32_model, &texts, c).await);
         }
-        let lexicon = engine(&args.model, BackendChoice::Lexicon, batching, args.precision);
-        runs.push(in_process_run("lexicon in-process batch 64", lexicon, &texts, 64).await);
+        runs.push(rank_run("grpc RankReplies 5 candidates 3 turns", model(batching), 100).await);
+        let lexicon = || engine(&args.model, BackendChoice::Lexicon, batching, args.precision);
+        runs.push(rank_run("grpc RankReplies 5 candidates 3 turns, lexicon", lexicon(), 100).await);
+        runs.push(in_process_run("lexicon in-process batch 64", lexicon(), &texts, 64).await);
         runs
     });
     let rss = peak_rss_mib();
