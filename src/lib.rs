@@ -15,6 +15,7 @@ pub mod lexicon;
 pub mod metrics;
 pub mod monitor;
 pub mod server;
+pub(crate) mod wordlist;
 
 /// Code generated from `proto/gongqing/v1/empathy.proto`.
 pub mod proto {

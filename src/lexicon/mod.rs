@@ -35,6 +35,12 @@ pub enum LexiconError {
     Malformed { file: String, line: usize, message: String },
 }
 
+impl From<crate::wordlist::WordListError> for LexiconError {
+    fn from(e: crate::wordlist::WordListError) -> Self {
+        LexiconError::Malformed { file: e.list, line: e.line, message: e.problem.to_string() }
+    }
+}
+
 /// Negation and degree words seen in the current clause and not yet applied to a sentiment term: each scales the
 /// next term within its reach (`*_ttl` tokens) and is reported as evidence over `*_spans`.
 struct PendingModifiers {
@@ -304,7 +310,7 @@ impl Lexicon {
             for line in lists::parse(file, text)? {
                 match file.role {
                     ListRole::Traditional => {
-                        let mut t = line.term.chars();
+                        let mut t = line.entry.chars();
                         let (Some(from), None) = (t.next(), t.next()) else {
                             return Err(malformed(file.name, line.line, "expected one traditional character"));
                         };
@@ -333,7 +339,7 @@ impl Lexicon {
                             })?),
                         };
                         let entry = EmojiEntry { weight: line.weight.unwrap_or(0.0), emotion };
-                        let key: String = line.term.chars().filter(|c| !is_emoji_modifier(*c)).collect();
+                        let key: String = line.entry.chars().filter(|c| !is_emoji_modifier(*c)).collect();
                         let mut cs = key.chars();
                         match (cs.next(), cs.next()) {
                             (Some(c), None) => {
@@ -350,11 +356,11 @@ impl Lexicon {
                                 .ok_or_else(|| malformed(file.name, line.line, &format!("unknown emotion {name:?}")))?,
                         };
                         let w = line.weight.unwrap_or(file.default_weight).abs();
-                        terms.entry(line.term.to_lowercase()).or_default().action = Some((w, emotion));
+                        terms.entry(line.entry.to_lowercase()).or_default().action = Some((w, emotion));
                     }
                     role => {
                         let w = line.weight.unwrap_or(file.default_weight);
-                        let e = terms.entry(line.term.to_lowercase()).or_default();
+                        let e = terms.entry(line.entry.to_lowercase()).or_default();
                         match role {
                             ListRole::Positive => e.polarity = Some(w.abs()),
                             ListRole::Negative => e.polarity = Some(-w.abs()),
