@@ -126,7 +126,7 @@ fn parse_fields<'a>(fields: &[&'a str], columns: Columns) -> Result<Fields<'a>, 
     if fields.len() > allowed {
         return Err(Problem::TooManyFields { allowed, found: fields.len() });
     }
-    let weight = fields.get(1).map(|w| parse_weight(w)).transpose()?;
+    let weight = fields.get(1).copied().map(parse_weight).transpose()?;
     let extra = fields.get(2).copied().filter(|s| !s.is_empty());
     Ok(Fields { entry, weight, extra })
 }
