@@ -29,6 +29,7 @@ pub(crate) mod lexicon;
 pub mod metrics;
 pub mod monitor;
 pub mod server;
+pub(crate) mod wordlist;
 
 /// What the fitting programs in `examples/` need (run by `scripts/fit_ranking.sh` and
 /// `scripts/fit_conversation_risk`): the named features and model files of the ranker and the conversation reader.

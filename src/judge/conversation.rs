@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::rank::{CaseView, Fault, Ranker, ReplyJudgement};
 use super::{Classification, Role, Turn};
 use crate::labels::{Emotion, Polarity};
+use crate::wordlist::{self, Columns};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,12 +148,24 @@ pub struct RiskCues {
     accepts: Vec<String>,
 }
 
-fn terms(text: &str) -> Vec<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
-        .collect()
+/// Every conversation list is plain entries, matched as substrings of a customer turn.
+pub(crate) const LIST_COLUMNS: Columns = Columns::EntryOnly;
+
+/// A list compiled into the binary; the test that loads every list under `models/` keeps these valid.
+fn compiled_in(list: &str, text: &str) -> Vec<String> {
+    match wordlist::parse(list, text, LIST_COLUMNS) {
+        Ok(entries) => entries.into_iter().map(|e| e.entry.to_string()).collect(),
+        Err(e) => panic!("compiled-in conversation list: {e}"),
+    }
+}
+
+macro_rules! list {
+    ($name:literal) => {
+        compiled_in(
+            concat!("conversation/", $name, ".txt"),
+            include_str!(concat!("../../models/conversation/", $name, ".txt")),
+        )
+    };
 }
 
 fn any_of<'a>(list: &'a [String], text: &str) -> Option<&'a String> {
@@ -163,19 +176,19 @@ impl RiskCues {
     pub fn embedded() -> RiskCues {
         RiskCues {
             reasons: vec![
-                (RiskReason::PublicComplaintThreat, terms(include_str!("../../models/conversation/public_complaint.txt"))),
-                (RiskReason::RegulatorThreat, terms(include_str!("../../models/conversation/regulator.txt"))),
-                (RiskReason::AsksForSupervisor, terms(include_str!("../../models/conversation/supervisor.txt"))),
-                (RiskReason::ChurnThreat, terms(include_str!("../../models/conversation/churn.txt"))),
-                (RiskReason::ChargeDispute, terms(include_str!("../../models/conversation/dispute.txt"))),
-                (RiskReason::RepeatedContact, terms(include_str!("../../models/conversation/repeated_contact.txt"))),
-                (RiskReason::MoneyAnxiety, terms(include_str!("../../models/conversation/money.txt"))),
-                (RiskReason::BrokenPromise, terms(include_str!("../../models/conversation/broken_promise.txt"))),
+                (RiskReason::PublicComplaintThreat, list!("public_complaint")),
+                (RiskReason::RegulatorThreat, list!("regulator")),
+                (RiskReason::AsksForSupervisor, list!("supervisor")),
+                (RiskReason::ChurnThreat, list!("churn")),
+                (RiskReason::ChargeDispute, list!("dispute")),
+                (RiskReason::RepeatedContact, list!("repeated_contact")),
+                (RiskReason::MoneyAnxiety, list!("money")),
+                (RiskReason::BrokenPromise, list!("broken_promise")),
             ],
-            hypothetical: terms(include_str!("../../models/conversation/hypothetical.txt")),
-            withdrawal: terms(include_str!("../../models/conversation/withdrawal.txt")),
-            resolved: terms(include_str!("../../models/conversation/resolved.txt")),
-            accepts: terms(include_str!("../../models/conversation/accepts.txt")),
+            hypothetical: list!("hypothetical"),
+            withdrawal: list!("withdrawal"),
+            resolved: list!("resolved"),
+            accepts: list!("accepts"),
         }
     }
 

@@ -1,7 +1,8 @@
-//! The word-list files under `models/lexicon/`: which files exist, what each one feeds, and the line format
-//! (`term`, optionally a tab and a weight, optionally a tab and an extra field; `#` starts a comment).
+//! The word-list files under `models/lexicon/`: which files exist, what each one feeds, and which fields their
+//! lines have. The format itself, and its loader, are those of every list: `crate::wordlist`.
 
 use crate::labels::Emotion;
+use crate::wordlist::{self, Columns, ListEntry};
 
 use super::LexiconError;
 
@@ -31,99 +32,59 @@ pub struct ListFile {
     pub name: &'static str,
     pub role: ListRole,
     pub default_weight: f32,
-    /// Whether lines may carry a third, non-numeric field (emoji: an emotion name) or a second one (variants).
-    pub extra: bool,
+    /// The fields after the term: a weight; for emoji and actions also an emotion name; for variants the
+    /// simplified character instead of a weight.
+    pub(crate) columns: Columns,
     pub embedded: &'static str,
 }
 
 macro_rules! list {
-    ($name:literal, $role:expr, $w:expr, $extra:expr) => {
+    ($name:literal, $role:expr, $w:expr, $columns:expr) => {
         ListFile {
             name: $name,
             role: $role,
             default_weight: $w,
-            extra: $extra,
+            columns: $columns,
             embedded: include_str!(concat!("../../models/lexicon/", $name)),
         }
     };
 }
 
 pub const LIST_FILES: &[ListFile] = &[
-    list!("positive.txt", ListRole::Positive, 1.0, false),
-    list!("negative.txt", ListRole::Negative, 1.0, false),
-    list!("anger.txt", ListRole::Emotion(Emotion::Anger), 1.0, false),
-    list!("anxiety.txt", ListRole::Emotion(Emotion::Anxiety), 1.0, false),
-    list!("disappointment.txt", ListRole::Emotion(Emotion::Disappointment), 1.0, false),
-    list!("confusion.txt", ListRole::Emotion(Emotion::Confusion), 1.0, false),
-    list!("gratitude.txt", ListRole::Emotion(Emotion::Gratitude), 1.0, false),
-    list!("satisfaction.txt", ListRole::Emotion(Emotion::Satisfaction), 1.0, false),
-    list!("negation.txt", ListRole::Negation, -1.0, false),
-    list!("degree.txt", ListRole::Degree, 1.5, false),
-    list!("degree_after.txt", ListRole::DegreeAfter, 1.5, false),
-    list!("actions.txt", ListRole::Action, 1.0, true),
-    list!("reported.txt", ListRole::Reported, 0.0, false),
-    list!("contrast.txt", ListRole::Contrast, 0.4, false),
-    list!("concession.txt", ListRole::Concession, 0.5, false),
-    list!("sarcasm.txt", ListRole::Sarcasm, 1.5, false),
-    list!("neutral.txt", ListRole::Neutral, 0.6, false),
-    list!("emoji.txt", ListRole::Emoji, 0.0, true),
-    list!("traditional.txt", ListRole::Traditional, 0.0, true),
+    list!("positive.txt", ListRole::Positive, 1.0, Columns::Weighted),
+    list!("negative.txt", ListRole::Negative, 1.0, Columns::Weighted),
+    list!("anger.txt", ListRole::Emotion(Emotion::Anger), 1.0, Columns::Weighted),
+    list!("anxiety.txt", ListRole::Emotion(Emotion::Anxiety), 1.0, Columns::Weighted),
+    list!("disappointment.txt", ListRole::Emotion(Emotion::Disappointment), 1.0, Columns::Weighted),
+    list!("confusion.txt", ListRole::Emotion(Emotion::Confusion), 1.0, Columns::Weighted),
+    list!("gratitude.txt", ListRole::Emotion(Emotion::Gratitude), 1.0, Columns::Weighted),
+    list!("satisfaction.txt", ListRole::Emotion(Emotion::Satisfaction), 1.0, Columns::Weighted),
+    list!("negation.txt", ListRole::Negation, -1.0, Columns::Weighted),
+    list!("degree.txt", ListRole::Degree, 1.5, Columns::Weighted),
+    list!("degree_after.txt", ListRole::DegreeAfter, 1.5, Columns::Weighted),
+    list!("actions.txt", ListRole::Action, 1.0, Columns::WeightedWithExtra),
+    list!("reported.txt", ListRole::Reported, 0.0, Columns::Weighted),
+    list!("contrast.txt", ListRole::Contrast, 0.4, Columns::Weighted),
+    list!("concession.txt", ListRole::Concession, 0.5, Columns::Weighted),
+    list!("sarcasm.txt", ListRole::Sarcasm, 1.5, Columns::Weighted),
+    list!("neutral.txt", ListRole::Neutral, 0.6, Columns::Weighted),
+    list!("emoji.txt", ListRole::Emoji, 0.0, Columns::WeightedWithExtra),
+    list!("traditional.txt", ListRole::Traditional, 0.0, Columns::Mapping),
 ];
 
-/// One parsed line.
-#[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
-    pub line: usize,
-    pub term: &'a str,
-    pub weight: Option<f32>,
-    pub extra: Option<&'a str>,
-}
+/// Largest weight magnitude a lexicon list may give: weights are strengths and multipliers on a scale that tops out
+/// around 2, so anything beyond this is a slip of the keyboard.
+const MAX_WEIGHT: f32 = 10.0;
 
-/// Parses a list file; errors name the file and the 1-based line number.
-pub fn parse<'a>(file: &ListFile, text: &'a str) -> Result<Vec<Line<'a>>, LexiconError> {
-    let bad = |line: usize, message: String| LexiconError::Malformed { file: file.name.to_string(), line, message };
-    let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let n = i + 1;
-        let content = raw.trim_end_matches('\r');
-        let trimmed = content.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = content.split('\t').map(str::trim).collect();
-        let term = fields[0];
-        if term.is_empty() {
-            return Err(bad(n, "empty term before a tab".into()));
-        }
-        if term.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            return Err(bad(n, format!("term {term:?} contains whitespace; separate fields with a tab")));
-        }
-        let (weight, extra) = match file.role {
-            ListRole::Traditional => {
-                if fields.len() != 2 {
-                    return Err(bad(n, "expected `traditional<TAB>simplified`".into()));
-                }
-                (None, Some(fields[1]))
-            }
-            _ => {
-                let max = if file.extra { 3 } else { 2 };
-                if fields.len() > max {
-                    return Err(bad(n, format!("expected at most {max} tab-separated fields, found {}", fields.len())));
-                }
-                let weight = match fields.get(1) {
-                    None => None,
-                    Some(w) => {
-                        let v: f32 = w.parse().map_err(|_| bad(n, format!("weight {w:?} is not a number")))?;
-                        if !v.is_finite() || v.abs() > 10.0 {
-                            return Err(bad(n, format!("weight {w:?} must be a finite number within ±10")));
-                        }
-                        Some(v)
-                    }
-                };
-                (weight, fields.get(2).copied().filter(|s| !s.is_empty()))
-            }
-        };
-        out.push(Line { line: n, term, weight, extra });
+/// Parses a list file with the one word-list loader; errors name the file and the 1-based line number.
+pub(crate) fn parse<'a>(file: &ListFile, text: &'a str) -> Result<Vec<ListEntry<'a>>, LexiconError> {
+    let entries = wordlist::parse(file.name, text, file.columns)?;
+    if let Some(out_of_range) = entries.iter().find(|e| e.weight.is_some_and(|w| w.abs() > MAX_WEIGHT)) {
+        return Err(LexiconError::Malformed {
+            file: file.name.to_string(),
+            line: out_of_range.line,
+            message: format!("weight must be within ±{MAX_WEIGHT}"),
+        });
     }
-    Ok(out)
+    Ok(entries)
 }

@@ -3,6 +3,7 @@
 
 mod lists;
 mod rules;
+mod walk;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use jieba_rs::Jieba;
 use crate::labels::{Emotion, Polarity};
 
 pub use lists::{ListFile, ListRole, LIST_FILES};
+use walk::{WordEvidence, WordWalk};
 
 /// Texts longer than this many bytes are scored on their first part only (the service limit is far lower).
 pub const MAX_SCORED_BYTES: usize = 64 * 1024;
@@ -35,32 +37,9 @@ pub enum LexiconError {
     Malformed { file: String, line: usize, message: String },
 }
 
-/// Negation and degree words seen in the current clause and not yet applied to a sentiment term: each scales the
-/// next term within its reach (`*_ttl` tokens) and is reported as evidence over `*_spans`.
-struct PendingModifiers {
-    neg_mult: f32,
-    neg_count: u8,
-    neg_ttl: u8,
-    neg_spans: Vec<(usize, usize)>,
-    deg_mult: f32,
-    deg_ttl: u8,
-    deg_spans: Vec<(usize, usize)>,
-}
-
-impl PendingModifiers {
-    fn new() -> Self {
-        Self { neg_mult: 1.0, neg_count: 0, neg_ttl: 0, neg_spans: Vec::new(), deg_mult: 1.0, deg_ttl: 0, deg_spans: Vec::new() }
-    }
-
-    /// Forgets them: a clause ended, or a sentiment term used them.
-    fn clear(&mut self) {
-        self.neg_mult = 1.0;
-        self.neg_count = 0;
-        self.neg_ttl = 0;
-        self.neg_spans.clear();
-        self.deg_mult = 1.0;
-        self.deg_ttl = 0;
-        self.deg_spans.clear();
+impl From<crate::wordlist::WordListError> for LexiconError {
+    fn from(e: crate::wordlist::WordListError) -> Self {
+        LexiconError::Malformed { file: e.list, line: e.line, message: e.problem.to_string() }
     }
 }
 
@@ -307,7 +286,7 @@ impl Lexicon {
             for line in lists::parse(file, text)? {
                 match file.role {
                     ListRole::Traditional => {
-                        let mut t = line.term.chars();
+                        let mut t = line.entry.chars();
                         let (Some(from), None) = (t.next(), t.next()) else {
                             return Err(malformed(file.name, line.line, "expected one traditional character"));
                         };
@@ -336,7 +315,7 @@ impl Lexicon {
                             })?),
                         };
                         let entry = EmojiEntry { weight: line.weight.unwrap_or(0.0), emotion };
-                        let key: String = line.term.chars().filter(|c| !is_emoji_modifier(*c)).collect();
+                        let key: String = line.entry.chars().filter(|c| !is_emoji_modifier(*c)).collect();
                         let mut cs = key.chars();
                         match (cs.next(), cs.next()) {
                             (Some(c), None) => {
@@ -353,11 +332,11 @@ impl Lexicon {
                                 .ok_or_else(|| malformed(file.name, line.line, &format!("unknown emotion {name:?}")))?,
                         };
                         let w = line.weight.unwrap_or(file.default_weight).abs();
-                        terms.entry(line.term.to_lowercase()).or_default().action = Some((w, emotion));
+                        terms.entry(line.entry.to_lowercase()).or_default().action = Some((w, emotion));
                     }
                     role => {
                         let w = line.weight.unwrap_or(file.default_weight);
-                        let e = terms.entry(line.term.to_lowercase()).or_default();
+                        let e = terms.entry(line.entry.to_lowercase()).or_default();
                         match role {
                             ListRole::Positive => e.polarity = Some(w.abs()),
                             ListRole::Negative => e.polarity = Some(-w.abs()),
@@ -401,322 +380,38 @@ impl Lexicon {
         out
     }
 
+    /// Reads one text in steps: its words (`walk.rs`), its characters (complaint patterns, punctuation, emoji),
+    /// the adjustments that need the whole message (sarcasm, a closing thank-you), and the probabilities.
     pub fn score(&self, text: &str) -> LexiconScore {
         let text = &text[..floor_char_boundary(text, MAX_SCORED_BYTES)];
         let norm = self.normalize(text);
         let tokens = self.tokens(&norm);
-
-        let mut raw: Vec<Raw> = Vec::with_capacity(8);
-        let mut neutral_evidence = 0.0f32;
-        let mut degree_hits = 0u32;
-        let mut sarcasm = false;
-
-        // Pending modifiers, reset at clause breaks.
-        let mut pending = PendingModifiers::new();
-        let mut concession = 1.0f32;
-        // A claim, promise or hope (说是, 本以为) makes the praise after it describe what did not happen.
-        let mut reported: Option<f32> = None;
-        let mut reported_ttl = 0u8;
-        let mut clause: u32 = 0;
-        // Sum of ln(contrast weight) over the contrast words seen so far.
-        let mut log_contrast = 0.0f32;
-        // (index into raw, log_contrast when it was found) for every sentiment cue from the words.
-        let mut contrast_at: Vec<(usize, f32)> = Vec::new();
-        // Content tokens per clause, to tell a bare closing "谢谢" from a real thank-you.
-        let mut clause_content: Vec<u32> = vec![0];
-        // Byte offset where each clause starts.
-        let mut clause_starts: Vec<usize> = vec![0];
-
-        // The last sentiment cue and the token it came from, for degree words that follow (慢死了).
-        let mut last_sentiment: Option<(usize, usize)> = None;
-
-        // Denied-action complaints of the current clause: a yes/no question (生病不赔吗？) only asks.
-        let mut clause_actions: Vec<usize> = Vec::new();
-
-        for (ti, tok) in tokens.iter().enumerate() {
-            let w = tok.word;
-            if is_clause_break(w) {
-                let asks = w.contains(['?', '？']) && ti > 0 && matches!(tokens[ti - 1].word, "吗" | "么" | "嘛");
-                for &i in clause_actions.iter().filter(|_| asks) {
-                    raw[i].pol *= 0.4;
-                    for v in raw[i].emo.iter_mut() {
-                        *v *= 0.4;
-                    }
-                }
-                clause_actions.clear();
-                pending.clear();
-                concession = 1.0;
-                reported = None;
-                if clause_content.last().copied().unwrap_or(0) > 0 {
-                    clause += 1;
-                    clause_content.push(0);
-                    clause_starts.push(tok.byte_end);
-                }
-                continue;
-            }
-            let (bs, be) = (tok.byte_start, tok.byte_end);
-            if !PARTICLES.contains(&w) && w.chars().any(|c| c.is_alphanumeric()) {
-                if let Some(n) = clause_content.last_mut() {
-                    *n += 1;
-                }
-            }
-            // An English word only counts whole: "ok" inside "MacBook" is not a cue.
-            let entry = if w.is_ascii() && inside_ascii_word(&norm, bs, be) { None } else { self.terms.get(w) };
-            reported_ttl = reported_ttl.saturating_sub(1);
-            if reported_ttl == 0 {
-                reported = None;
-            }
-            if let Some(r) = entry.and_then(|e| e.reported) {
-                reported = Some(r);
-                reported_ttl = MODIFIER_WINDOW + 4;
-            }
-            let Some(entry) = entry else {
-                pending.neg_ttl = pending.neg_ttl.saturating_sub(1);
-                if pending.neg_ttl == 0 {
-                    pending.neg_mult = 1.0;
-                    pending.neg_count = 0;
-                    pending.neg_spans.clear();
-                }
-                pending.deg_ttl = pending.deg_ttl.saturating_sub(1);
-                if pending.deg_ttl == 0 {
-                    pending.deg_mult = 1.0;
-                    pending.deg_spans.clear();
-                }
-                continue;
-            };
-
-            if let Some(c) = entry.contrast {
-                // Earlier evidence counts less; what follows the turn is what the customer means.
-                // Applied once at the end through the running log-product, so many turns stay linear.
-                log_contrast += c.max(1e-6).ln();
-                neutral_evidence *= c;
-                concession = 1.0;
-                raw.push(Raw::modifier(bs, be, CueKind::Contrast, clause));
-                continue;
-            }
-            if let Some(c) = entry.concession {
-                concession = c;
-                raw.push(Raw::modifier(bs, be, CueKind::Contrast, clause));
-                continue;
-            }
-            if let Some(d) = entry.degree_after {
-                if let Some((ri, at)) = last_sentiment {
-                    if ti - at <= 2 && raw[ri].clause == clause {
-                        let r = &mut raw[ri];
-                        r.pol *= d;
-                        for v in r.emo.iter_mut() {
-                            *v *= d;
-                        }
-                        degree_hits += 1;
-                        raw.push(Raw::modifier(bs, be, CueKind::Degree, clause));
-                        last_sentiment = None;
-                        continue;
-                    }
-                }
-                if !entry.is_sentiment() {
-                    continue;
-                }
-            }
-            // A word that is both a degree word and a sentiment word (好, 超) is a degree word when a sentiment
-            // word follows it directly: 好慢 is "very slow", not "good" and "slow".
-            let as_degree = entry.degree.is_some()
-                && (!entry.is_sentiment()
-                    || tokens.get(ti + 1).and_then(|t| self.terms.get(t.word)).is_some_and(|e| e.is_sentiment()));
-            if !entry.is_sentiment() || as_degree {
-                if let Some(n) = entry.negation {
-                    pending.neg_mult *= n;
-                    pending.neg_count = pending.neg_count.saturating_add(1);
-                    pending.neg_ttl = MODIFIER_WINDOW;
-                    pending.neg_spans.push((bs, be));
-                    continue;
-                }
-                if let Some(d) = entry.degree {
-                    pending.deg_mult *= d;
-                    pending.deg_ttl = MODIFIER_WINDOW;
-                    pending.deg_spans.push((bs, be));
-                    continue;
-                }
-                if let (Some((a, em)), true) = (entry.action, pending.neg_count > 0 && pending.neg_mult <= -0.9) {
-                    // A denied service action (没发货, 不处理, 没有回复) is a complaint.
-                    for &(s, e) in pending.neg_spans.iter() {
-                        raw.push(Raw::modifier(s, e, CueKind::Negation, clause));
-                    }
-                    let mut emo = [0.0; 7];
-                    emo[em.index()] = a * 0.8 * concession;
-                    last_sentiment = Some((raw.len(), ti));
-                    contrast_at.push((raw.len(), log_contrast));
-                    clause_actions.push(raw.len());
-                    raw.push(Raw { start: bs, end: be, kind: CueKind::Complaint, pol: -a * concession, emo, clause });
-                    pending.neg_mult = 1.0;
-                    pending.neg_count = 0;
-                    pending.neg_ttl = 0;
-                    pending.neg_spans.clear();
-                    continue;
-                }
-                if let Some(n) = entry.neutral {
-                    neutral_evidence += n;
-                    raw.push(Raw::modifier(bs, be, CueKind::Neutral, clause));
-                }
-                continue;
-            }
-
-            // A sentiment term (polarity, emotion or sarcasm).
-            let mut pol = entry.signed_polarity();
-            let mut emo = entry.emotion;
-            let mut kind = None;
-            if pol > 0.0 && quoted(&norm, bs, be) {
-                // Scare quotes: 真是太“好”了.
-                sarcasm = true;
-                pol = -pol * 0.8;
-                let pos = emo[Emotion::Gratitude.index()] + emo[Emotion::Satisfaction.index()];
-                emo[Emotion::Gratitude.index()] = 0.0;
-                emo[Emotion::Satisfaction.index()] = 0.0;
-                emo[Emotion::Anger.index()] += pos.max(0.5);
-                kind = Some(CueKind::Sarcasm);
-            } else if let (Some(r), true) = (reported, pol > 0.0 && entry.reported.is_none()) {
-                pol *= r;
-                emo[Emotion::Gratitude.index()] *= r.max(0.0);
-                emo[Emotion::Satisfaction.index()] *= r.max(0.0);
-            }
-            if let Some(s) = entry.sarcasm {
-                sarcasm = true;
-                pol = pol.min(0.0) - s;
-                emo[Emotion::Anger.index()] += s * 0.8;
-                kind = Some(CueKind::Sarcasm);
-            }
-            let scale = pending.deg_mult * concession;
-            pol *= scale;
-            for v in emo.iter_mut() {
-                *v *= scale;
-            }
-            if !pending.deg_spans.is_empty() {
-                degree_hits += 1;
-            }
-            if pending.neg_count > 0 && kind.is_none() {
-                if pending.neg_mult < 0.0 {
-                    let m = -pending.neg_mult;
-                    let pos_emo = emo[Emotion::Gratitude.index()] + emo[Emotion::Satisfaction.index()];
-                    if pol > 0.0 {
-                        // 不满意, 不好用: a denied positive is a complaint.
-                        pol = -pol * m * 0.9;
-                        emo[Emotion::Gratitude.index()] = 0.0;
-                        emo[Emotion::Satisfaction.index()] = 0.0;
-                        emo[Emotion::Disappointment.index()] += pos_emo.max(0.3 * pol.abs()) * m * 0.8;
-                    } else {
-                        // 不差, 不着急, 别生气: a denied negative is at most mildly positive.
-                        pol = -pol * m * 0.45;
-                        for e in [Emotion::Anger, Emotion::Anxiety, Emotion::Disappointment, Emotion::Confusion] {
-                            emo[e.index()] = 0.0;
-                        }
-                        if pol > 0.3 {
-                            emo[Emotion::Satisfaction.index()] += pol * 0.5;
-                        }
-                    }
-                } else {
-                    // Double negation (不是不好, 没有不满意): the original sense, a little weaker.
-                    pol *= 0.8 * pending.neg_mult;
-                    for v in emo.iter_mut() {
-                        *v *= 0.8;
-                    }
-                }
-            }
-            for &(s, e) in pending.neg_spans.iter() {
-                if kind.is_none() {
-                    raw.push(Raw::modifier(s, e, CueKind::Negation, clause));
-                }
-            }
-            for &(s, e) in pending.deg_spans.iter() {
-                raw.push(Raw::modifier(s, e, CueKind::Degree, clause));
-            }
-            let kind = kind.unwrap_or_else(|| cue_kind(pol, &emo));
-            last_sentiment = Some((raw.len(), ti));
-            contrast_at.push((raw.len(), log_contrast));
-            raw.push(Raw { start: bs, end: be, kind, pol, emo, clause });
-            pending.clear();
+        let mut found = WordWalk::read(&self.terms, &norm, &tokens);
+        let counts = self.add_character_cues(&norm, &mut found);
+        if found.sarcasm {
+            turn_praise_sarcastic(&mut found.raw);
         }
+        discount_closing_thanks(&mut found);
 
-        for (i, at) in contrast_at {
-            let m = (log_contrast - at).exp();
-            if m < 1.0 {
-                let r = &mut raw[i];
-                r.pol *= m;
-                for v in r.emo.iter_mut() {
-                    *v *= m;
-                }
-            }
-        }
+        let total = signed_total(&found.raw, &counts.punct);
+        let polarity = polarity_probs(total, found.neutral_evidence);
+        let emotion = emotion_probs(&polarity, &emotion_evidence(&found.raw, total, &counts.punct));
+        let intensity = intensity(&found.raw, found.degree_hits, &counts);
+        LexiconScore { polarity, emotion, intensity, cues: cues_in_text_order(found.raw, text) }
+    }
 
-        // Rules over the raw characters: complaint patterns, punctuation, emoji.
-        let text_cues_from = raw.len();
-        rules::complaints(&norm, &mut raw);
-        let punct = rules::punctuation(&norm, &mut raw);
-        let emoji_count = self.emoji(&norm, &mut raw);
-        for r in raw[text_cues_from..].iter_mut() {
-            r.clause = clause_starts.partition_point(|&b| b <= r.start).saturating_sub(1) as u32;
+    /// Rules over the raw characters: complaint patterns, punctuation, emoji. Their cues join the clause they fall
+    /// in; single question marks count as neutral evidence.
+    fn add_character_cues(&self, norm: &str, found: &mut WordEvidence) -> CharacterCounts {
+        let text_cues_from = found.raw.len();
+        rules::complaints(norm, &mut found.raw);
+        let punct = rules::punctuation(norm, &mut found.raw);
+        let emoji = self.emoji(norm, &mut found.raw);
+        for r in found.raw[text_cues_from..].iter_mut() {
+            r.clause = found.clause_starts.partition_point(|&b| b <= r.start).saturating_sub(1) as u32;
         }
-        neutral_evidence += punct.question_marks as f32 * 0.25;
-
-        // Sarcasm: in a message with a sarcasm marker, praise and thanks are meant the other way round.
-        if sarcasm {
-            for r in raw.iter_mut().filter(|r| r.pol > 0.0 && r.kind != CueKind::Sarcasm) {
-                r.pol = -r.pol * 0.8;
-                let pos = r.emo[Emotion::Gratitude.index()] + r.emo[Emotion::Satisfaction.index()];
-                r.emo[Emotion::Gratitude.index()] = 0.0;
-                r.emo[Emotion::Satisfaction.index()] = 0.0;
-                r.emo[Emotion::Anger.index()] += pos * 0.8;
-                r.kind = cue_kind(r.pol, &r.emo);
-            }
-        }
-
-        // A bare closing "谢谢" after a complaint or a request is politeness, not gratitude.
-        let other_negative: f32 = raw.iter().filter(|r| r.pol < 0.0).map(|r| r.pol).sum();
-        if other_negative < -0.5 || neutral_evidence > 0.0 {
-            for r in raw.iter_mut() {
-                let bare = clause_content.get(r.clause as usize).copied().unwrap_or(0) <= 1;
-                if bare && r.kind == CueKind::Emotion(Emotion::Gratitude) && r.clause > 0 {
-                    r.pol *= 0.3;
-                    for v in r.emo.iter_mut() {
-                        *v *= 0.3;
-                    }
-                }
-            }
-        }
-
-        // Repeated "!!" strengthens whatever was said.
-        let mut s: f32 = raw.iter().map(|r| r.pol).sum();
-        if punct.exclaim_runs > 0 {
-            s *= 1.15;
-        }
-        let mut evidence = [0.0f32; 7];
-        for r in &raw {
-            for (acc, v) in evidence.iter_mut().zip(r.emo.iter()) {
-                *acc += v.max(0.0);
-            }
-        }
-
-        // Exclamations and rhetorical questions in a complaint are heat: they lean the complaint towards anger.
-        if s < -0.5 {
-            evidence[Emotion::Anger.index()] +=
-                0.35 * punct.exclaims.min(3) as f32 + 0.15 * punct.question_marks.min(2) as f32;
-        }
-        let polarity = polarity_probs(s, neutral_evidence);
-        let emotion = emotion_probs(&polarity, &evidence);
-        let strength: f32 = raw.iter().map(|r| r.pol.abs()).sum::<f32>();
-        let x = 0.22 * strength
-            + 0.15 * degree_hits as f32
-            + 0.08 * punct.exclaims.min(6) as f32
-            + 0.2 * punct.exclaim_runs.min(3) as f32
-            + 0.15 * punct.question_runs.min(3) as f32
-            + 0.12 * emoji_count.min(5) as f32;
-        let intensity = (1.0 - (-x).exp()).clamp(0.0, 1.0);
-
-        raw.sort_by_key(|r| (r.start, r.end));
-        let cues = raw
-            .iter()
-            .filter(|r| r.end <= text.len())
-            .map(|r| Cue { term: text[r.start..r.end].to_string(), kind: r.kind, weight: r.pol })
-            .collect();
-        LexiconScore { polarity, emotion, intensity, cues }
+        found.neutral_evidence += punct.question_marks as f32 * 0.25;
+        CharacterCounts { punct, emoji }
     }
 
     /// jieba's words, except that a dictionary word the lists do not know but can spell entirely from their own
@@ -780,6 +475,88 @@ fn emoji_raw(start: usize, end: usize, e: &EmojiEntry) -> Raw {
         emo[em.index()] = e.weight.abs().max(0.3);
     }
     Raw { start, end, kind: CueKind::Emoji, pol: e.weight, emo, clause: 0 }
+}
+
+/// What the character rules counted besides their cues.
+struct CharacterCounts {
+    punct: rules::Punctuation,
+    emoji: u32,
+}
+
+/// Sarcasm: in a message with a sarcasm marker, praise and thanks are meant the other way round.
+fn turn_praise_sarcastic(raw: &mut [Raw]) {
+    for r in raw.iter_mut().filter(|r| r.pol > 0.0 && r.kind != CueKind::Sarcasm) {
+        r.pol = -r.pol * 0.8;
+        let pos = r.emo[Emotion::Gratitude.index()] + r.emo[Emotion::Satisfaction.index()];
+        r.emo[Emotion::Gratitude.index()] = 0.0;
+        r.emo[Emotion::Satisfaction.index()] = 0.0;
+        r.emo[Emotion::Anger.index()] += pos * 0.8;
+        r.kind = cue_kind(r.pol, &r.emo);
+    }
+}
+
+/// A bare closing "谢谢" (a clause of its own, not the first) after a complaint or a request is politeness, not
+/// gratitude.
+fn discount_closing_thanks(found: &mut WordEvidence) {
+    let other_negative: f32 = found.raw.iter().filter(|r| r.pol < 0.0).map(|r| r.pol).sum();
+    if other_negative < -0.5 || found.neutral_evidence > 0.0 {
+        for r in found.raw.iter_mut() {
+            let bare = found.clause_content.get(r.clause as usize).copied().unwrap_or(0) <= 1;
+            if bare && r.kind == CueKind::Emotion(Emotion::Gratitude) && r.clause > 0 {
+                r.pol *= 0.3;
+                for v in r.emo.iter_mut() {
+                    *v *= 0.3;
+                }
+            }
+        }
+    }
+}
+
+/// The signed sum of all cues; repeated "!!" strengthens whatever was said.
+fn signed_total(raw: &[Raw], punct: &rules::Punctuation) -> f32 {
+    let mut s: f32 = raw.iter().map(|r| r.pol).sum();
+    if punct.exclaim_runs > 0 {
+        s *= 1.15;
+    }
+    s
+}
+
+/// Emotion evidence of all cues. Exclamations and rhetorical questions in a complaint are heat: they lean the
+/// complaint towards anger.
+fn emotion_evidence(raw: &[Raw], total: f32, punct: &rules::Punctuation) -> [f32; 7] {
+    let mut evidence = [0.0f32; 7];
+    for r in raw {
+        for (acc, v) in evidence.iter_mut().zip(r.emo.iter()) {
+            *acc += v.max(0.0);
+        }
+    }
+    if total < -0.5 {
+        evidence[Emotion::Anger.index()] +=
+            0.35 * punct.exclaims.min(3) as f32 + 0.15 * punct.question_marks.min(2) as f32;
+    }
+    evidence
+}
+
+/// 0..1: `1 − exp(−x)` of the total cue strength, degree words, `!`, runs of `!!`/`??` and emoji.
+fn intensity(raw: &[Raw], degree_hits: u32, counts: &CharacterCounts) -> f32 {
+    let punct = &counts.punct;
+    let strength: f32 = raw.iter().map(|r| r.pol.abs()).sum::<f32>();
+    let x = 0.22 * strength
+        + 0.15 * degree_hits as f32
+        + 0.08 * punct.exclaims.min(6) as f32
+        + 0.2 * punct.exclaim_runs.min(3) as f32
+        + 0.15 * punct.question_runs.min(3) as f32
+        + 0.12 * counts.emoji.min(5) as f32;
+    (1.0 - (-x).exp()).clamp(0.0, 1.0)
+}
+
+/// The cues as callers see them: the text as written, in text order.
+fn cues_in_text_order(mut raw: Vec<Raw>, text: &str) -> Vec<Cue> {
+    raw.sort_by_key(|r| (r.start, r.end));
+    raw.iter()
+        .filter(|r| r.end <= text.len())
+        .map(|r| Cue { term: text[r.start..r.end].to_string(), kind: r.kind, weight: r.pol })
+        .collect()
 }
 
 fn inside_ascii_word(norm: &str, start: usize, end: usize) -> bool {

@@ -275,13 +275,24 @@ fn from_dir_reports_missing_files_and_bad_lines() {
 
     // Too many fields, a space inside a term, an unknown emotion.
     write_lists(&dir);
-    std::fs::write(dir.join("degree.txt"), "很\t1.4\t9\n").unwrap();
-    assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 1, .. })));
+    std::fs::write(dir.join("degree.txt"), "# x\n很\t1.4\t9\n").unwrap();
+    assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 2, .. })));
     write_lists(&dir);
     std::fs::write(dir.join("anger.txt"), "# x\n气 死\n").unwrap();
     assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 2, .. })));
     write_lists(&dir);
-    std::fs::write(dir.join("emoji.txt"), "😡\t-1\tfury\n").unwrap();
+    std::fs::write(dir.join("emoji.txt"), "# x\n😡\t-1\tfury\n").unwrap();
+    assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 2, .. })));
+
+    // A weight out of range, a duplicate term, a list without a header saying what it is for.
+    write_lists(&dir);
+    std::fs::write(dir.join("degree.txt"), "# x\n很\t1.4\n太\t15\n").unwrap();
+    assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 3, .. })));
+    write_lists(&dir);
+    std::fs::write(dir.join("degree.txt"), "# x\n很\t1.4\n很\t1.5\n").unwrap();
+    assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 3, .. })));
+    write_lists(&dir);
+    std::fs::write(dir.join("degree.txt"), "很\t1.4\n").unwrap();
     assert!(matches!(Lexicon::from_dir(&dir), Err(LexiconError::Malformed { line: 1, .. })));
 
     // Missing file.

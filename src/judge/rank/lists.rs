@@ -2,6 +2,10 @@
 //! Every Chinese word the ranker reacts to lives in one of these files, never in code.
 
 use super::text::{normalise, Text};
+use crate::wordlist::{self, Columns, WordListError};
+
+/// Every ranking list is `entry`, optionally `<TAB>weight`.
+pub(crate) const LIST_COLUMNS: Columns = Columns::Weighted;
 
 /// One list: entries with weights, longest first.
 #[derive(Debug, Clone, Default)]
@@ -26,29 +30,21 @@ impl Hit {
 }
 
 impl CueList {
-    /// One entry per line, `#` comments, optional `|weight` (default 1.0).
-    pub(crate) fn parse(text: &str) -> CueList {
-        let mut entries = Vec::new();
-        for line in text.lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let (term, weight) = match line.rsplit_once('|') {
-                Some((t, w)) => match w.trim().parse::<f32>() {
-                    Ok(w) if w.is_finite() => (t.trim(), w),
-                    _ => (line, 1.0),
-                },
-                None => (line, 1.0),
-            };
-            let term = normalise(term);
-            if !term.is_empty() {
-                entries.push((term, weight));
-            }
-        }
+    /// Parses a list with the one word-list loader: weights default to 1.0, entries are normalised like the texts
+    /// they are matched in, and sorted longest first.
+    pub(crate) fn parse(list: &str, text: &str) -> Result<CueList, WordListError> {
+        let mut entries: Vec<(String, f32)> = wordlist::parse(list, text, LIST_COLUMNS)?
+            .into_iter()
+            .map(|e| (normalise(e.entry), e.weight.unwrap_or(1.0)))
+            .collect();
         // Longest first, so overlapping shorter entries at the same place are skipped.
         entries.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-        CueList { entries }
+        Ok(CueList { entries })
+    }
+
+    /// A list compiled into the binary; the test that loads every list under `models/` keeps these valid.
+    fn compiled_in(list: &str, text: &str) -> CueList {
+        CueList::parse(list, text).unwrap_or_else(|e| panic!("compiled-in ranking list: {e}"))
     }
 
     /// Non-overlapping matches (longest entry wins), skipping those right after a negator when `negators` is given.
@@ -142,8 +138,8 @@ pub(crate) struct KindLists {
 }
 
 impl KindLists {
-    fn new(files: &[(&'static str, &'static str)]) -> KindLists {
-        KindLists { kinds: files.iter().map(|(name, text)| (*name, CueList::parse(text))).collect() }
+    fn new(files: &[(&'static str, &'static str, &'static str)]) -> KindLists {
+        KindLists { kinds: files.iter().map(|(kind, path, text)| (*kind, CueList::compiled_in(path, text))).collect() }
     }
 
     /// All matches of all kinds: (kind index, hit), in text order, without overlaps between kinds.
@@ -182,13 +178,20 @@ impl KindLists {
 
 macro_rules! list {
     ($name:literal) => {
-        CueList::parse(include_str!(concat!("../../../models/ranking/", $name, ".txt")))
+        CueList::compiled_in(
+            concat!("ranking/", $name, ".txt"),
+            include_str!(concat!("../../../models/ranking/", $name, ".txt")),
+        )
     };
 }
 
 macro_rules! kinds {
     ($dir:literal: $($name:literal),* $(,)?) => {
-        KindLists::new(&[$(($name, include_str!(concat!("../../../models/ranking/", $dir, "/", $name, ".txt")))),*])
+        KindLists::new(&[$((
+            $name,
+            concat!("ranking/", $dir, "/", $name, ".txt"),
+            include_str!(concat!("../../../models/ranking/", $dir, "/", $name, ".txt")),
+        )),*])
     };
 }
 

@@ -9,7 +9,7 @@
 mod checks;
 mod conversation;
 mod features;
-mod lists;
+pub(crate) mod lists;
 mod reasons;
 mod reply;
 mod scorer;
