@@ -175,6 +175,26 @@ def cold_withdrawal(rng, d):
         "嗯，就这样吧，该怎么办我心里有数了。",
         "好吧，这是我最后一次找你们了。",
         "明白了，那我通过其他渠道反映吧，谢谢。",
+        "行，那我不等了。",
+        "嗯。我不问了。",
+        "好，我去别家看看。",
+        f"知道了，{d['amount']}块我让银行那边去追。",
+        "好的。那就这样，我换个地方说。",
+        "嗯，辛苦。不用回我了。",
+        "行吧。你们忙，我自己处理。",
+        f"{d['thing']}这事我不等你们了。",
+    ])
+
+
+def polite_threat(rng, d):
+    # Polite or sarcastic words around a real threat: the turn may read positive, the threat is meant.
+    return pick(rng, [
+        "行，我理解。聊天记录我存好了，晚点发到网上让大家评评。",
+        "好的好的，你们规定真周到。我这就去12315问问这规定对不对。",
+        "谢谢你啊，说得真好听。截图我发小红书了，大家自己看。",
+        f"明白，非常理解。那这{d['amount']}块我找消协来理解一下。",
+        "嗯，你们真不容易。我会在微博上替你们好好宣传一下。",
+        "好的，没关系。我直接找发卡行申请拒付就行。",
     ])
 
 
@@ -226,6 +246,22 @@ def satisfied_close(rng, d):
         "了解了，谢谢你的解答。",
         "可以了，没有其他问题了，谢谢。",
         f"好的，那我{d['result'].replace('前', '前后')}再看看。",
+    ])
+
+
+def short_ack(rng, d):
+    # A calm last word after the trouble is over: short, sometimes taking back an angry tone.
+    return pick(rng, [
+        "嗯嗯",
+        "好的",
+        "行，谢了",
+        "收到，没事了",
+        f"找到了，{d['thing']}没问题，谢谢",
+        "虚惊一场，麻烦你了",
+        "不好意思，我刚才太急了，谢谢你",
+        "好，那我等着",
+        f"看到了，{d['result']}是吧，好",
+        "原来是我搞错了，抱歉抱歉",
     ])
 
 
@@ -415,6 +451,26 @@ def calm_sarcasm_then_fixed(rng, d):
     return turns, 0
 
 
+def esc_polite_exit(rng, d):
+    # Trouble, replies that sound warm but change nothing, then a short polite exit or a politely worded threat.
+    turns = [c(pick(rng, [opening_upset, repeat_contact, broken_promise, opening_question])(rng, d)),
+             a(pick(rng, [agent_hold, agent_scripted, agent_promise])(rng, d))]
+    if rng.random() < 0.6:
+        turns += [c(pick(rng, [broken_promise, angrier, asked_again, follow_up])(rng, d)),
+                  a(pick(rng, [agent_hold, agent_scripted, agent_dismissive])(rng, d))]
+    turns.append(c(pick(rng, [cold_withdrawal, polite_threat])(rng, d)))
+    return turns, len(turns) - 1
+
+
+def calm_short_close(rng, d):
+    # An angry or threatening start that the agent resolves; the customer closes with a few calm words.
+    turns = [c(pick(rng, [threat_opening, opening_upset, opening_anxious, sarcasm])(rng, d)), a(agent_good(rng, d))]
+    if rng.random() < 0.5:
+        turns += [c(pick(rng, [follow_up, calmed])(rng, d)), a(agent_answer(rng, d))]
+    turns.append(c(short_ack(rng, d)))
+    return turns, 0
+
+
 PATTERNS = [
     ("rising_threat", True, esc_rising_threat, 3),
     ("cold_withdrawal", True, esc_cold_withdrawal, 3),
@@ -428,6 +484,8 @@ PATTERNS = [
     ("repeat_resolved", False, calm_repeat_resolved, 2),
     ("weak_reply_but_fine", False, calm_despite_weak_reply, 2),
     ("sarcasm_then_fixed", False, calm_sarcasm_then_fixed, 2),
+    ("polite_exit", True, esc_polite_exit, 3),
+    ("short_close", False, calm_short_close, 3),
 ]
 
 

@@ -206,8 +206,11 @@ impl RiskCues {
         let positive = reading.polarity_scores[Polarity::Positive.index()]
             > reading.polarity_scores[Polarity::Negative.index()];
         let framed = any_of(&self.hypothetical, text).is_some();
+        let resolved = any_of(&self.resolved, text).is_some();
+        // A positive reading alone does not disarm a threat: a sarcastic or coldly polite threat ("行，我理解，
+        // ...") reads positive too. It takes a framing word, or a happy turn that says the problem is solved.
         let mut hypothetical_threat = false;
-        if positive || framed {
+        if framed || (positive && resolved) {
             let before = found.len();
             found.retain(|e| !e.reason.is_threat());
             hypothetical_threat = found.len() < before;
@@ -216,7 +219,7 @@ impl RiskCues {
             found,
             hypothetical_threat,
             withdrawal: any_of(&self.withdrawal, text).is_some(),
-            resolved: any_of(&self.resolved, text).is_some(),
+            resolved,
             accepts: any_of(&self.accepts, text).is_some(),
             asks: text.contains('？') || text.contains('?') || text.trim_end().ends_with('吗'),
         }
@@ -661,6 +664,13 @@ mod tests {
         let meant = cues.read_turn("我现在就打12315", 0, &angry);
         assert!(!meant.hypothetical_threat);
         assert!(meant.found.iter().any(|e| e.reason == RiskReason::RegulatorThreat));
+        // Solved and happy, no framing word: the threat word is history.
+        let solved = cues.read_turn("问题解决了，之前说要打12315是气话", 0, &happy);
+        assert!(solved.hypothetical_threat, "{solved:?}");
+        // Read as positive but meant: polite words around a real threat, nothing solved.
+        let polite = cues.read_turn("好的，我理解，我这就把截图发微博", 0, &happy);
+        assert!(!polite.hypothetical_threat, "{polite:?}");
+        assert!(polite.found.iter().any(|e| e.reason == RiskReason::PublicComplaintThreat), "{polite:?}");
     }
 
     #[test]
