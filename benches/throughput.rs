@@ -13,7 +13,7 @@ use gongqing::batch::BatchLimits;
 use gongqing::engine::{shared, BackendChoice, Engine, EngineConfig};
 use gongqing::proto::empathy_client::EmpathyClient;
 use gongqing::proto::{ClassifyRequest, RankRepliesRequest, Role, Turn};
-use gongqing::server::{serve, ServeOptions};
+use gongqing::server::{serve, ServeError, ServeOptions};
 
 #[derive(Parser)]
 struct Args {
@@ -87,15 +87,36 @@ fn engine(model: &str, backend: BackendChoice, batch: BatchLimits, precision: Pr
     Engine::start(&config).expect("engine starts")
 }
 
+/// The gRPC server on a free local port, a channel to it, and what stops it.
+struct BenchServer {
+    channel: tonic::transport::Channel,
+    stop: tokio::sync::oneshot::Sender<()>,
+    handle: tokio::task::JoinHandle<Result<(), ServeError>>,
+}
+
+impl BenchServer {
+    async fn start(engine: Engine) -> BenchServer {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let handle = tokio::spawn(serve(shared(engine), listener, ServeOptions::default(), async {
+            let _ = stopped.await;
+        }));
+        let channel =
+            tonic::transport::Channel::from_shared(format!("http://{addr}")).unwrap().connect().await.unwrap();
+        BenchServer { channel, stop, handle }
+    }
+
+    async fn stop(self) {
+        let _ = self.stop.send(());
+        let _ = self.handle.await;
+    }
+}
+
 /// `concurrency` gRPC clients, each sending one text per call, until every text is done.
 async fn grpc_run(name: &str, engine: Engine, texts: &[String], concurrency: usize) -> Run {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(shared(engine), listener, ServeOptions::default(), async {
-        let _ = stopped.await;
-    }));
-    let channel = tonic::transport::Channel::from_shared(format!("http://{addr}")).unwrap().connect().await.unwrap();
+    let server = BenchServer::start(engine).await;
+    let channel = server.channel.clone();
     let queue = Arc::new(std::sync::Mutex::new(texts.iter().cloned().enumerate().collect::<Vec<_>>()));
     // Warm-up: one call.
     EmpathyClient::new(channel.clone()).classify(ClassifyRequest { texts: vec![texts[0].clone()] }).await.unwrap();
@@ -122,8 +143,7 @@ async fn grpc_run(name: &str, engine: Engine, texts: &[String], concurrency: usi
         latencies.extend(worker.await.unwrap());
     }
     let run = summarize(name, texts.len(), started.elapsed(), latencies);
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
     run
 }
 
@@ -150,13 +170,8 @@ fn rank_request() -> RankRepliesRequest {
 
 /// One client calling RankReplies `calls` times in a row; a "text" here is one call.
 async fn rank_run(name: &str, engine: Engine, calls: usize) -> Run {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(serve(shared(engine), listener, ServeOptions::default(), async {
-        let _ = stopped.await;
-    }));
-    let channel = tonic::transport::Channel::from_shared(format!("http://{addr}")).unwrap().connect().await.unwrap();
+    let server = BenchServer::start(engine).await;
+    let channel = server.channel.clone();
     let mut client = EmpathyClient::new(channel);
     client.rank_replies(rank_request()).await.expect("warm-up rank");
     let started = Instant::now();
@@ -167,8 +182,7 @@ async fn rank_run(name: &str, engine: Engine, calls: usize) -> Run {
         latencies.push(t.elapsed().as_secs_f64() * 1e3);
     }
     let run = summarize(name, calls, started.elapsed(), latencies);
-    let _ = stop.send(());
-    let _ = server.await;
+    server.stop().await;
     run
 }
 
