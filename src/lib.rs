@@ -9,12 +9,14 @@ pub mod backend;
 pub mod batch;
 pub mod engine;
 pub mod eval;
+pub mod failure;
 pub mod judge;
 pub mod labels;
 pub mod lexicon;
 pub mod metrics;
 pub mod monitor;
 pub mod server;
+pub mod stages;
 
 /// Code generated from `proto/gongqing/v1/empathy.proto`.
 pub mod proto {

@@ -213,6 +213,10 @@ struct ServeArgs {
     /// Log format: text (human) or json (one JSON object per line).
     #[arg(long, env = "GONGQING_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
+    /// Calls slower than this many milliseconds log their stage breakdown (validation, tokenization, queue wait,
+    /// inference, judgment) at WARN; 0 turns it off.
+    #[arg(long, env = "GONGQING_SLOW_REQUEST_MS", default_value_t = 1000)]
+    slow_request_ms: u64,
 }
 
 fn parse_probability(s: &str) -> Result<f32, String> {
@@ -292,7 +296,9 @@ fn main() -> anyhow::Result<()> {
     if json {
         tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
     } else {
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+        // Colour only for a person at a terminal: in a file, a pipe or a log collector the codes are noise.
+        let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(colour).init();
     }
     match cli.command {
         Command::Serve(args) => {
@@ -352,6 +358,8 @@ fn main() -> anyhow::Result<()> {
                     shutdown_grace: args.shutdown_grace,
                     admin: args.admin.then_some(config),
                     health_addr: args.health_addr,
+                    slow_request: (args.slow_request_ms > 0)
+                        .then(|| std::time::Duration::from_millis(args.slow_request_ms)),
                     monitor: gongqing::monitor::MonitorLimits {
                         alert_threshold: args.alert_threshold,
                         max_conversations: args.monitor_max_conversations,
