@@ -324,7 +324,7 @@ fn main() -> anyhow::Result<()> {
                     gongqing::metrics::install();
                     gongqing::metrics::observe_model_load(load_time);
                     if engine.load().info().fallback_reason.is_some() {
-                        gongqing::metrics::observe_fallback("model_unusable_at_start");
+                        gongqing::metrics::observe_fallback(gongqing::metrics::FALLBACK_AT_START);
                     }
                     let metrics = tokio::net::TcpListener::bind(addr)
                         .await

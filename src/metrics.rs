@@ -95,6 +95,7 @@ fn install_recorder() -> Result<PrometheusHandle, BuildError> {
     for outcome in ["ok", "error"] {
         counter!(MODEL_RELOADS, "outcome" => outcome).increment(0);
     }
+    counter!(FALLBACKS, "reason" => FALLBACK_AT_START).increment(0);
     Ok(handle)
 }
 
@@ -194,6 +195,9 @@ pub fn set_backend(kind: &str) {
         gauge!(BACKEND_INFO, "backend" => known).set(if kind == known { 1.0 } else { 0.0 });
     }
 }
+
+/// The `reason` of `gongqing_fallback_events_total` when the model could not be used at start-up.
+pub const FALLBACK_AT_START: &str = "model_unusable_at_start";
 
 /// The server fell back from the model to the lexicon (`reason` is a short class, not free text).
 pub fn observe_fallback(reason: &str) {

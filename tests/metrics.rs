@@ -11,6 +11,7 @@ use common::{engine_config, SlowBackend, TestServer};
 use gongqing::backend::{Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
 use gongqing::engine::BackendChoice;
 use gongqing::proto::{self, ClassifyRequest, RankRepliesRequest};
+use gongqing::server::ServeOptions;
 use gongqing::stages::StageTimes;
 
 /// The tests in this file share the process's recorder and read the global queue gauge exactly, so they run
@@ -175,4 +176,46 @@ async fn queue_depth_counts_the_texts_waiting_while_inference_is_held() {
     let drained = scrape_until(metrics, |text| queue_depth(text) == baseline).await;
     assert_eq!(queue_depth(&drained), baseline, "nothing waits once the batches ran\n{drained}");
     server.stop().await;
+}
+
+/// Log output kept in memory, to read back what the server logged.
+#[derive(Clone, Default)]
+struct CapturedLog(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for CapturedLog {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_call_over_the_slow_request_threshold_logs_its_stage_breakdown() {
+    let _serial = ONE_AT_A_TIME.lock().await;
+    let log = CapturedLog::default();
+    let writer = log.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    // The test runtime has one thread, and the handler runs on it, so a thread-local subscriber sees its logs.
+    let _logging = tracing::subscriber::set_default(subscriber);
+    // A zero threshold makes every call slow.
+    let options = ServeOptions { slow_request: Some(Duration::ZERO), ..ServeOptions::default() };
+    let server = TestServer::start_with(engine_config("unused", BackendChoice::Lexicon), options).await;
+    server.client().await.classify(classify(&["你好"])).await.unwrap();
+    server.stop().await;
+
+    let text = String::from_utf8(log.0.lock().unwrap().clone()).unwrap();
+    let line = text.lines().find(|l| l.contains("slow request")).unwrap_or_else(|| panic!("no slow-request line in\n{text}"));
+    assert!(line.contains("WARN"), "{line}");
+    // The call's span (info level, like the default filter) names the request.
+    assert!(line.contains("request_id=gq-"), "{line}");
+    for field in ["total_ms", "validation_ms", "tokenization_ms", "queue_wait_ms", "inference_ms", "judgment_ms"] {
+        assert!(line.contains(&format!("{field}=")), "{field} missing: {line}");
+    }
 }

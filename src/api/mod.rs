@@ -42,7 +42,8 @@ impl EmpathyService {
     /// by the server layer), and one warning with the breakdown when the call took longer than `--slow-request-ms`.
     fn report_stages(&self, rpc: &'static str, times: &StageTimes, elapsed: Duration) {
         crate::metrics::observe_stages(rpc, times);
-        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        // Milliseconds to the microsecond: finer digits are noise in a log line.
+        let ms = |d: Duration| (d.as_secs_f64() * 1e6).round() / 1e3;
         let span = tracing::Span::current();
         span.record("validation_ms", ms(times.validation));
         span.record("tokenization_ms", ms(times.tokenization));
