@@ -128,10 +128,10 @@ fn batched(answer: Batched, times: &mut StageTimes) -> Vec<Prediction> {
     answer.predictions
 }
 
-/// Runs `judge` and returns its result with the time it took.
-fn timed<T>(judge: impl FnOnce() -> T) -> (T, Duration) {
+/// Runs `stage` and returns its result with the time it took.
+fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
-    let value = judge();
+    let value = stage();
     (value, started.elapsed())
 }
 
