@@ -53,7 +53,7 @@ pub async fn reload(engine: SharedEngine, config: EngineConfig) -> Result<Reload
     let _guard = ONE_AT_A_TIME.lock().await;
     match tokio::task::spawn_blocking(move || reload_blocking(&engine, &config)).await {
         Ok(result) => result,
-        Err(join) => Err(EngineError::InvalidInput(format!("model reload panicked: {join}"))),
+        Err(join) => Err(EngineError::Internal(crate::failure::task_failure("model reload", join))),
     }
 }
 
@@ -87,6 +87,9 @@ impl proto::admin_server::Admin for AdminService {
                 model: r.summary,
                 load_seconds: r.elapsed.as_secs_f64(),
             })),
+            // The reload itself failed: the server's fault, not the operator's model.
+            Err(EngineError::Internal(detail)) => Err(crate::failure::internal_status(&detail)),
+            // The new engine did not start (a broken or mismatched model): fix the files and reload again.
             Err(e) => Err(Status::failed_precondition(format!("reload refused, the previous engine keeps serving: {e}"))),
         }
     }

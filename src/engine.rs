@@ -3,18 +3,19 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::backend::bert::BertClassifier;
 use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
 use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction};
-use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
+use crate::batch::{BatchError, BatchLimits, Batched, Batcher, Pending};
 use crate::judge::conversation::{self, ConversationReading, RiskCues, RiskModel, TurnFact};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
 use crate::judge::{Role, Turn};
 use crate::lexicon::{Lexicon, LexiconScore};
+use crate::stages::StageTimes;
 
 /// Which backend the operator wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -92,6 +93,9 @@ pub enum EngineError {
     Batch(#[from] BatchError),
     #[error("cannot load the reply ranker: {0}")]
     Ranking(#[from] crate::judge::rank::WeightsError),
+    /// The server failed, not the request (a task panicked or was cancelled); the text is for the log.
+    #[error("internal error: {0}")]
+    Internal(String),
 }
 
 /// What `Info` reports.
@@ -104,6 +108,31 @@ pub struct EngineInfo {
     pub batch: BatchLimits,
     /// Requests waiting for an inference worker.
     pub queued: usize,
+}
+
+/// A request queued for inference, with the stage times measured so far (validation, tokenization).
+struct Begun<State> {
+    pending: Pending,
+    state: State,
+    times: StageTimes,
+}
+
+/// Waits for a queued request's predictions and adds the batcher's queue wait and inference to its times.
+async fn predictions_of(pending: Pending, times: &mut StageTimes) -> Result<Vec<Prediction>, EngineError> {
+    Ok(batched(pending.await.map_err(|_| BatchError::Closed)??, times))
+}
+
+fn batched(answer: Batched, times: &mut StageTimes) -> Vec<Prediction> {
+    times.queue_wait = answer.queue_wait;
+    times.inference = answer.inference;
+    answer.predictions
+}
+
+/// Runs `stage` and returns its result with the time it took.
+fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
+    let started = Instant::now();
+    let value = stage();
+    (value, started.elapsed())
 }
 
 /// The outcome of ranking: the customer's own reading and the candidates, best first.
@@ -347,11 +376,28 @@ impl Engine {
         turns: Vec<Turn>,
         deadline: Option<Instant>,
     ) -> Result<ConversationReading, EngineError> {
-        self.validate_conversation(&turns)?;
+        Ok(self.analyze_conversation_timed(turns, deadline).await?.0)
+    }
+
+    /// `analyze_conversation`, with where the time went.
+    pub async fn analyze_conversation_timed(
+        self: Arc<Self>,
+        turns: Vec<Turn>,
+        deadline: Option<Instant>,
+    ) -> Result<(ConversationReading, StageTimes), EngineError> {
+        let (valid, validation) = timed(|| self.validate_conversation(&turns));
+        valid?;
         let (indices, texts) = Self::customer_turns(&turns);
         let texts: Vec<String> = texts.into_iter().map(str::to_string).collect();
-        let readings = if texts.is_empty() { Vec::new() } else { self.clone().classify(texts, deadline).await? };
-        Ok(self.finish_conversation(&turns, indices, readings))
+        let (readings, mut times) = if texts.is_empty() {
+            (Vec::new(), StageTimes::default())
+        } else {
+            self.clone().classify_timed(texts, deadline).await?
+        };
+        times.validation += validation;
+        let (reading, judgment) = timed(|| self.finish_conversation(&turns, indices, readings));
+        times.judgment += judgment;
+        Ok((reading, times))
     }
 
     /// `analyze_conversation` for callers outside an async runtime.
@@ -367,12 +413,20 @@ impl Engine {
         &self,
         texts: &[S],
         deadline: Option<Instant>,
-    ) -> Result<(Pending, Vec<LexiconScore>), EngineError> {
-        self.validate_texts(texts)?;
+    ) -> Result<Begun<Vec<LexiconScore>>, EngineError> {
+        let mut times = StageTimes::default();
+        let (valid, validation) = timed(|| self.validate_texts(texts));
+        times.validation = validation;
+        valid?;
         let texts: Vec<&str> = texts.iter().map(|t| t.as_ref()).collect();
-        let prepared = self.backend.prepare(&texts)?;
-        let lexicon = texts.iter().map(|t| self.lexicon.score(t)).collect();
-        Ok((self.batcher.submit(prepared, deadline)?, lexicon))
+        let (prepared, tokenization) = timed(|| {
+            let prepared = self.backend.prepare(&texts)?;
+            let lexicon: Vec<LexiconScore> = texts.iter().map(|t| self.lexicon.score(t)).collect();
+            Ok::<_, EngineError>((prepared, lexicon))
+        });
+        times.tokenization = tokenization;
+        let (prepared, lexicon) = prepared?;
+        Ok(Begun { pending: self.batcher.submit(prepared, deadline)?, state: lexicon, times })
     }
 
     fn finish_classify(&self, lexicon: Vec<LexiconScore>, predictions: Vec<Prediction>) -> Vec<Classification> {
@@ -386,16 +440,23 @@ impl Engine {
         context: &[Turn],
         candidates: &[S],
         deadline: Option<Instant>,
-    ) -> Result<(Pending, RankState), EngineError> {
-        self.validate_ranking(customer, context, candidates)?;
+    ) -> Result<Begun<RankState>, EngineError> {
+        let mut times = StageTimes::default();
+        let (valid, validation) = timed(|| self.validate_ranking(customer, context, candidates));
+        times.validation = validation;
+        valid?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.as_ref().to_string()).collect();
         let mut texts: Vec<&str> = vec![customer];
         texts.extend(candidates.iter().map(String::as_str));
-        let prepared = self.backend.prepare(&texts)?;
-        let customer_lexicon = self.lexicon.score(customer);
+        let (prepared, tokenization) = timed(|| {
+            let prepared = self.backend.prepare(&texts)?;
+            Ok::<_, EngineError>((prepared, self.lexicon.score(customer)))
+        });
+        times.tokenization = tokenization;
+        let (prepared, customer_lexicon) = prepared?;
         let state =
             RankState { customer: customer.to_string(), context: context.to_vec(), candidates, customer_lexicon };
-        Ok((self.batcher.submit(prepared, deadline)?, state))
+        Ok(Begun { pending: self.batcher.submit(prepared, deadline)?, state, times })
     }
 
     fn finish_rank(&self, job: RankState, predictions: Vec<Prediction>) -> Result<Ranking, EngineError> {
@@ -431,18 +492,30 @@ impl Engine {
         texts: Vec<String>,
         deadline: Option<Instant>,
     ) -> Result<Vec<Classification>, EngineError> {
+        Ok(self.classify_timed(texts, deadline).await?.0)
+    }
+
+    /// `classify`, with where the time went.
+    pub async fn classify_timed(
+        self: Arc<Self>,
+        texts: Vec<String>,
+        deadline: Option<Instant>,
+    ) -> Result<(Vec<Classification>, StageTimes), EngineError> {
         let engine = self.clone();
-        let (pending, lexicon) = tokio::task::spawn_blocking(move || engine.begin_classify(&texts, deadline))
-            .await
-            .map_err(|e| BackendError::Tokenization(e.to_string()))??;
-        let predictions = pending.await.map_err(|_| BatchError::Closed)??;
-        Ok(self.finish_classify(lexicon, predictions))
+        let Begun { pending, state: lexicon, mut times } =
+            tokio::task::spawn_blocking(move || engine.begin_classify(&texts, deadline))
+                .await
+                .map_err(|e| EngineError::Internal(crate::failure::task_failure("tokenization", e)))??;
+        let predictions = predictions_of(pending, &mut times).await?;
+        let (results, judgment) = timed(|| self.finish_classify(lexicon, predictions));
+        times.judgment = judgment;
+        Ok((results, times))
     }
 
     /// `classify` for callers outside an async runtime (the CLI); must not be called from async code.
     pub fn classify_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Classification>, EngineError> {
-        let (pending, lexicon) = self.begin_classify(texts, None)?;
-        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
+        let Begun { pending, state: lexicon, mut times } = self.begin_classify(texts, None)?;
+        let predictions = batched(pending.blocking_recv().map_err(|_| BatchError::Closed)??, &mut times);
         Ok(self.finish_classify(lexicon, predictions))
     }
 
@@ -454,13 +527,26 @@ impl Engine {
         candidates: Vec<String>,
         deadline: Option<Instant>,
     ) -> Result<Ranking, EngineError> {
+        Ok(self.rank_timed(customer, context, candidates, deadline).await?.0)
+    }
+
+    /// `rank`, with where the time went.
+    pub async fn rank_timed(
+        self: Arc<Self>,
+        customer: String,
+        context: Vec<Turn>,
+        candidates: Vec<String>,
+        deadline: Option<Instant>,
+    ) -> Result<(Ranking, StageTimes), EngineError> {
         let engine = self.clone();
-        let (pending, state) =
+        let Begun { pending, state, mut times } =
             tokio::task::spawn_blocking(move || engine.begin_rank(&customer, &context, &candidates, deadline))
                 .await
-                .map_err(|e| BackendError::Tokenization(e.to_string()))??;
-        let predictions = pending.await.map_err(|_| BatchError::Closed)??;
-        self.finish_rank(state, predictions)
+                .map_err(|e| EngineError::Internal(crate::failure::task_failure("tokenization", e)))??;
+        let predictions = predictions_of(pending, &mut times).await?;
+        let (ranking, judgment) = timed(|| self.finish_rank(state, predictions));
+        times.judgment = judgment;
+        Ok((ranking?, times))
     }
 
     /// `rank` for callers outside an async runtime (the CLI); must not be called from async code.
@@ -470,8 +556,8 @@ impl Engine {
         context: &[Turn],
         candidates: &[S],
     ) -> Result<Ranking, EngineError> {
-        let (pending, state) = self.begin_rank(customer, context, candidates, None)?;
-        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??;
+        let Begun { pending, state, mut times } = self.begin_rank(customer, context, candidates, None)?;
+        let predictions = batched(pending.blocking_recv().map_err(|_| BatchError::Closed)??, &mut times);
         self.finish_rank(state, predictions)
     }
 }

@@ -5,7 +5,8 @@
 //! conversation risk) → response. `docs/architecture.md` follows one request through the files.
 //!
 //! What a user of the crate gets:
-//! - [`engine::Engine`] with [`engine::EngineConfig`]: classify, rank and read conversations in-process;
+//! - [`engine::Engine`] with [`engine::EngineConfig`]: classify, rank and read conversations in-process, with
+//!   the time each stage took ([`stages::StageTimes`]);
 //! - [`server::serve`] with [`server::ServeOptions`]: the gRPC service on a listener, with [`auth`],
 //!   [`admin`] (model reload), [`metrics`] (Prometheus) and [`monitor`] (stream limits);
 //! - [`backend::Backend`]: the trait a custom backend implements, with its input and output types;
@@ -23,12 +24,14 @@ pub mod backend;
 pub mod batch;
 pub mod engine;
 pub mod eval;
+pub(crate) mod failure;
 pub mod judge;
 pub mod labels;
 pub(crate) mod lexicon;
 pub mod metrics;
 pub mod monitor;
 pub mod server;
+pub mod stages;
 pub(crate) mod wordlist;
 
 /// What the fitting programs in `examples/` need (run by `scripts/fit_ranking.sh` and

@@ -11,6 +11,8 @@ use gongqing::batch::BatchLimits;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig, Limits};
 use gongqing::judge::{Role, Turn};
 use gongqing::server::{serve, ServeOptions};
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 #[derive(Parser)]
 #[command(
@@ -213,6 +215,36 @@ struct ServeArgs {
     /// Log format: text (human) or json (one JSON object per line).
     #[arg(long, env = "GONGQING_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     log_format: String,
+    /// Calls slower than this many milliseconds log their stage breakdown (validation, tokenization, queue wait,
+    /// inference, judgment) at WARN; 0 turns it off.
+    #[arg(long, env = "GONGQING_SLOW_REQUEST_MS", default_value_t = 1000)]
+    slow_request_ms: u64,
+    /// OpenTelemetry collector (OTLP over gRPC, e.g. http://127.0.0.1:4317) that receives one span per call, with
+    /// its stage times (off when not set).
+    #[cfg(feature = "otel")]
+    #[arg(long, env = "GONGQING_OTLP_ENDPOINT")]
+    otlp_endpoint: Option<String>,
+}
+
+/// Trace export to an OpenTelemetry collector (feature `otel`).
+#[cfg(feature = "otel")]
+mod otel {
+    use anyhow::Context;
+    use opentelemetry_otlp::WithExportConfig;
+    use opentelemetry_sdk::trace::SdkTracerProvider;
+
+    /// Spans go to the collector at `endpoint` in batches, from a thread of their own. The exporter's gRPC channel
+    /// runs on `runtime`, which must outlive the provider.
+    pub fn provider(endpoint: &str, runtime: &tokio::runtime::Runtime) -> anyhow::Result<SdkTracerProvider> {
+        let _inside = runtime.enter();
+        let exporter = opentelemetry_otlp::SpanExporter::builder()
+            .with_tonic()
+            .with_endpoint(endpoint)
+            .build()
+            .with_context(|| format!("OTLP exporter for {endpoint}"))?;
+        let resource = opentelemetry_sdk::Resource::builder().with_service_name("gongqing").build();
+        Ok(SdkTracerProvider::builder().with_batch_exporter(exporter).with_resource(resource).build())
+    }
 }
 
 fn parse_probability(s: &str) -> Result<f32, String> {
@@ -287,13 +319,30 @@ fn spawn_sighup(
 fn main() -> anyhow::Result<()> {
     let cli = Cli::parse();
     gongqing::allocator::keep_freed_memory();
+    // Made before logging starts so that trace export (feature `otel`) can run its channel on it.
+    let runtime = matches!(cli.command, Command::Serve(_)).then(tokio::runtime::Runtime::new).transpose()?;
     let filter = tracing_subscriber::EnvFilter::try_from_env("GONGQING_LOG").unwrap_or_else(|_| "info".into());
     let json = matches!(&cli.command, Command::Serve(args) if args.log_format == "json");
-    if json {
-        tracing_subscriber::fmt().json().with_env_filter(filter).with_writer(std::io::stderr).init();
-    } else {
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
-    }
+    // Colour only for a person at a terminal: in a file, a pipe or a log collector the codes are noise.
+    let colour = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let text_logs = (!json).then(|| tracing_subscriber::fmt::layer().with_writer(std::io::stderr).with_ansi(colour));
+    let json_logs = json.then(|| tracing_subscriber::fmt::layer().json().with_writer(std::io::stderr));
+    let logging = tracing_subscriber::registry().with(filter).with(text_logs).with(json_logs);
+    #[cfg(feature = "otel")]
+    let (logging, traces) = {
+        use opentelemetry::trace::TracerProvider as _;
+        let endpoint = match &cli.command {
+            Command::Serve(args) => args.otlp_endpoint.as_deref(),
+            _ => None,
+        };
+        let traces = match (endpoint, &runtime) {
+            (Some(endpoint), Some(runtime)) => Some(otel::provider(endpoint, runtime)?),
+            _ => None,
+        };
+        let layer = traces.as_ref().map(|provider| tracing_opentelemetry::layer().with_tracer(provider.tracer("gongqing")));
+        (logging.with(layer), traces)
+    };
+    logging.init();
     match cli.command {
         Command::Serve(args) => {
             let config = args.engine.config();
@@ -312,13 +361,16 @@ fn main() -> anyhow::Result<()> {
                 }
                 _ => None,
             };
-            let runtime = tokio::runtime::Runtime::new()?;
+            let runtime = match runtime {
+                Some(runtime) => runtime,
+                None => tokio::runtime::Runtime::new()?,
+            };
             runtime.block_on(async move {
                 if let Some(addr) = args.metrics_addr {
                     gongqing::metrics::install();
                     gongqing::metrics::observe_model_load(load_time);
                     if engine.load().info().fallback_reason.is_some() {
-                        gongqing::metrics::observe_fallback("model_unusable_at_start");
+                        gongqing::metrics::observe_fallback(gongqing::metrics::FALLBACK_AT_START);
                     }
                     let metrics = tokio::net::TcpListener::bind(addr)
                         .await
@@ -352,6 +404,8 @@ fn main() -> anyhow::Result<()> {
                     shutdown_grace: args.shutdown_grace,
                     admin: args.admin.then_some(config),
                     health_addr: args.health_addr,
+                    slow_request: (args.slow_request_ms > 0)
+                        .then(|| std::time::Duration::from_millis(args.slow_request_ms)),
                     monitor: gongqing::monitor::MonitorLimits {
                         alert_threshold: args.alert_threshold,
                         max_conversations: args.monitor_max_conversations,
@@ -364,6 +418,14 @@ fn main() -> anyhow::Result<()> {
                 tracing::info!("stopped");
                 anyhow::Ok(())
             })?;
+            #[cfg(feature = "otel")]
+            if let Some(traces) = traces {
+                // Sends the spans still buffered (the exporter's channel still has its runtime here), but waits only
+                // briefly for an unreachable collector: the orchestrator's kill deadline is near after the grace period.
+                if let Err(error) = traces.shutdown_with_timeout(std::time::Duration::from_secs(3)) {
+                    tracing::warn!(%error, "flushing traces at exit failed");
+                }
+            }
         }
         Command::Classify { engine, texts } => {
             let engine = engine.start()?;

@@ -1,283 +1,261 @@
 //! Prometheus metrics, exposed as text on `--metrics-addr` at `/metrics`.
 //!
-//! A small hand-written registry (atomics and a mutex-guarded map) keeps the dependency tree as it is.
-//! Until `install` is called every recording function is a cheap no-op (one atomic load), so library code
-//! (the batcher, the engine) can call them unconditionally.
+//! Recording goes through the `metrics` facade; `metrics-exporter-prometheus` keeps the values and renders the
+//! text format, and a small hyper server answers `GET /metrics`. Until `install` is called the facade's recorder
+//! is a no-op, so library code (the batcher, the engine) calls the recording functions unconditionally.
 //!
 //! Names follow Prometheus conventions: `gongqing_` prefix, base units (seconds), `_total` on counters.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 use std::time::Duration;
 
+use metrics::{counter, describe_counter, describe_gauge, describe_histogram, gauge, histogram, Unit};
+use metrics_exporter_prometheus::{BuildError, Matcher, PrometheusBuilder, PrometheusHandle};
+
+use crate::stages::StageTimes;
+
 const LATENCY_BUCKETS: &[f64] = &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
+/// Stages are shorter than whole calls (validation takes microseconds), so the buckets start lower.
+const STAGE_BUCKETS: &[f64] =
+    &[0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0];
 const COUNT_BUCKETS: &[f64] = &[1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0, 128.0, 256.0];
 const TOKEN_BUCKETS: &[f64] = &[16.0, 64.0, 256.0, 1024.0, 4096.0, 16384.0, 65536.0];
 
-struct Histogram {
-    bounds: &'static [f64],
-    counts: Vec<u64>,
-    sum: f64,
-    count: u64,
-}
+const BUILD_INFO: &str = "gongqing_build_info";
+const REQUESTS: &str = "gongqing_requests_total";
+const REQUEST_DURATION: &str = "gongqing_request_duration_seconds";
+const REQUEST_TEXTS: &str = "gongqing_request_texts";
+const STAGE_SECONDS: &str = "gongqing_stage_seconds";
+const BATCH_TEXTS: &str = "gongqing_batch_texts";
+const BATCH_TOKENS: &str = "gongqing_batch_tokens";
+const QUEUE_DEPTH: &str = "gongqing_queue_depth";
+const IN_FLIGHT: &str = "gongqing_requests_in_flight";
+const HANDLER_PANICS: &str = "gongqing_handler_panics_total";
+const ALERTS: &str = "gongqing_alerts_total";
+const ACTIVE_CONVERSATIONS: &str = "gongqing_active_conversations";
+const BACKEND_INFO: &str = "gongqing_backend_info";
+const FALLBACKS: &str = "gongqing_fallback_events_total";
+const MODEL_RELOADS: &str = "gongqing_model_reloads_total";
+const MODEL_LOAD_SECONDS: &str = "gongqing_model_load_seconds";
 
-impl Histogram {
-    fn new(bounds: &'static [f64]) -> Self {
-        Self { bounds, counts: vec![0; bounds.len()], sum: 0.0, count: 0 }
-    }
-    fn observe(&mut self, v: f64) {
-        for (i, b) in self.bounds.iter().enumerate() {
-            if v <= *b {
-                self.counts[i] += 1;
-            }
-        }
-        self.sum += v;
-        self.count += 1;
-    }
-    fn render(&self, out: &mut String, name: &str, labels: &str) {
-        let sep = if labels.is_empty() { "" } else { "," };
-        for (b, c) in self.bounds.iter().zip(&self.counts) {
-            let _ = writeln!(out, "{name}_bucket{{{labels}{sep}le=\"{b}\"}} {c}");
-        }
-        let _ = writeln!(out, "{name}_bucket{{{labels}{sep}le=\"+Inf\"}} {}", self.count);
-        let braces = if labels.is_empty() { String::new() } else { format!("{{{labels}}}") };
-        let _ = writeln!(out, "{name}_sum{braces} {}", self.sum);
-        let _ = writeln!(out, "{name}_count{braces} {}", self.count);
-    }
-}
+/// How often histogram samples are folded into their buckets when nobody scrapes (a scrape folds them too);
+/// without it the raw samples of an unscraped server would pile up.
+const UPKEEP_INTERVAL: Duration = Duration::from_secs(5);
 
-#[derive(Default)]
-struct Tables {
-    /// (rpc, grpc code name) → count
-    requests: BTreeMap<(String, &'static str), u64>,
-    /// rpc → latency histogram
-    latency: BTreeMap<String, Histogram>,
-    /// rpc → texts-per-request histogram
-    texts: BTreeMap<String, Histogram>,
-    batch_texts: Option<Histogram>,
-    batch_tokens: Option<Histogram>,
-    /// reason → count
-    fallbacks: BTreeMap<String, u64>,
-    /// outcome ("ok" / "error") → count
-    reloads: BTreeMap<&'static str, u64>,
-    backend: String,
-    model_load_seconds: Option<f64>,
-}
+/// The exporter's handle once `install` succeeded; `Some(None)` when installing failed (metrics stay off).
+static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
 
-struct Registry {
-    tables: Mutex<Tables>,
-    queue_depth: AtomicI64,
-    in_flight: AtomicI64,
-    panics: AtomicU64,
-    alerts: AtomicU64,
-    active_conversations: AtomicI64,
-}
+/// MonitorConversation reads these two back (`monitor_values`), which the facade cannot do, so they are
+/// also kept here. Both move only after `install`, like the exported series.
+static ACTIVE_CONVERSATIONS_NOW: AtomicI64 = AtomicI64::new(0);
+static ALERTS_RAISED: AtomicU64 = AtomicU64::new(0);
 
-static REGISTRY: OnceLock<Registry> = OnceLock::new();
-
-/// Turns metrics on for this process (idempotent). Called by `serve` when `--metrics-addr` is set.
+/// Turns metrics on for this process. Idempotent, and safe to call from many tests in one process: the first call
+/// installs the global recorder, later calls do nothing.
 pub fn install() {
-    REGISTRY.get_or_init(|| Registry {
-        tables: Mutex::new(Tables::default()),
-        queue_depth: AtomicI64::new(0),
-        in_flight: AtomicI64::new(0),
-        panics: AtomicU64::new(0),
-        alerts: AtomicU64::new(0),
-        active_conversations: AtomicI64::new(0),
+    HANDLE.get_or_init(|| match install_recorder() {
+        Ok(handle) => Some(handle),
+        Err(error) => {
+            tracing::error!(%error, "metrics could not be turned on; /metrics will be empty");
+            None
+        }
     });
 }
 
-pub fn enabled() -> bool {
-    REGISTRY.get().is_some()
+fn install_recorder() -> Result<PrometheusHandle, BuildError> {
+    let handle = PrometheusBuilder::new()
+        .set_buckets_for_metric(Matcher::Full(REQUEST_DURATION.into()), LATENCY_BUCKETS)?
+        .set_buckets_for_metric(Matcher::Full(STAGE_SECONDS.into()), STAGE_BUCKETS)?
+        .set_buckets_for_metric(Matcher::Full(REQUEST_TEXTS.into()), COUNT_BUCKETS)?
+        .set_buckets_for_metric(Matcher::Full(BATCH_TEXTS.into()), COUNT_BUCKETS)?
+        .set_buckets_for_metric(Matcher::Full(BATCH_TOKENS.into()), TOKEN_BUCKETS)?
+        .install_recorder()?;
+    let upkeep = handle.clone();
+    let spawned = std::thread::Builder::new().name("gongqing-metrics-upkeep".into()).spawn(move || loop {
+        std::thread::sleep(UPKEEP_INTERVAL);
+        upkeep.run_upkeep();
+    });
+    if let Err(error) = spawned {
+        // Scrapes still fold the samples; only an unscraped server grows.
+        tracing::warn!(%error, "no metrics upkeep thread; histogram samples are folded only when scraped");
+    }
+    describe();
+    // Series without labels (and the fixed label sets) exist from the start, so dashboards and alerts see 0
+    // instead of no data.
+    gauge!(BUILD_INFO, "version" => env!("CARGO_PKG_VERSION")).set(1.0);
+    gauge!(QUEUE_DEPTH).increment(0.0);
+    gauge!(IN_FLIGHT).increment(0.0);
+    counter!(HANDLER_PANICS).increment(0);
+    counter!(ALERTS).increment(0);
+    gauge!(ACTIVE_CONVERSATIONS).increment(0.0);
+    for kind in ["model", "lexicon"] {
+        gauge!(BACKEND_INFO, "backend" => kind).increment(0.0);
+    }
+    for outcome in ["ok", "error"] {
+        counter!(MODEL_RELOADS, "outcome" => outcome).increment(0);
+    }
+    counter!(FALLBACKS, "reason" => FALLBACK_AT_START).increment(0);
+    Ok(handle)
 }
 
-fn with_tables(f: impl FnOnce(&mut Tables)) {
-    if let Some(r) = REGISTRY.get() {
-        f(&mut r.tables.lock().unwrap_or_else(|e| e.into_inner()));
-    }
+fn describe() {
+    describe_gauge!(BUILD_INFO, "Build information; the value is always 1.");
+    describe_counter!(REQUESTS, "gRPC calls finished, by method and status code.");
+    describe_histogram!(REQUEST_DURATION, Unit::Seconds, "gRPC call latency, headers in to response headers out.");
+    describe_histogram!(REQUEST_TEXTS, "Texts carried by one request.");
+    describe_histogram!(
+        STAGE_SECONDS,
+        Unit::Seconds,
+        "Time one request spent in each stage: validation, tokenization, queue_wait, inference, judgment."
+    );
+    describe_histogram!(BATCH_TEXTS, "Texts per inference batch.");
+    describe_histogram!(BATCH_TOKENS, "Padded tokens per inference batch.");
+    describe_gauge!(QUEUE_DEPTH, "Texts waiting for an inference worker.");
+    describe_gauge!(IN_FLIGHT, "gRPC calls being served now.");
+    describe_counter!(HANDLER_PANICS, "Panics caught while serving a call (answered INTERNAL).");
+    describe_counter!(ALERTS, "Escalation alerts raised by MonitorConversation.");
+    describe_gauge!(ACTIVE_CONVERSATIONS, "Conversations followed by MonitorConversation streams now.");
+    describe_gauge!(BACKEND_INFO, "The backend answering requests (value 1 on the active one).");
+    describe_counter!(FALLBACKS, "Times the model was unusable and the lexicon took over.");
+    describe_counter!(MODEL_RELOADS, "Model reload attempts by outcome.");
+    describe_gauge!(MODEL_LOAD_SECONDS, Unit::Seconds, "Time the last engine start or reload took.");
+}
+
+fn handle() -> Option<&'static PrometheusHandle> {
+    HANDLE.get().and_then(Option::as_ref)
+}
+
+pub fn enabled() -> bool {
+    handle().is_some()
 }
 
 /// One finished gRPC call: `rpc` is the method path (`/gongqing.v1.Empathy/Classify`), `code` its gRPC code name.
 pub fn observe_request(rpc: &str, code: &'static str, elapsed: Duration) {
-    with_tables(|t| {
-        *t.requests.entry((rpc.to_string(), code)).or_default() += 1;
-        t.latency.entry(rpc.to_string()).or_insert_with(|| Histogram::new(LATENCY_BUCKETS)).observe(elapsed.as_secs_f64());
-    });
+    counter!(REQUESTS, "rpc" => rpc.to_string(), "code" => code).increment(1);
+    histogram!(REQUEST_DURATION, "rpc" => rpc.to_string()).record(elapsed.as_secs_f64());
 }
 
 /// Texts carried by one request (Classify texts, RankReplies candidates + 1, conversation turns).
-pub fn observe_request_texts(rpc: &str, texts: usize) {
-    with_tables(|t| {
-        t.texts.entry(rpc.to_string()).or_insert_with(|| Histogram::new(COUNT_BUCKETS)).observe(texts as f64);
-    });
+pub fn observe_request_texts(rpc: &'static str, texts: usize) {
+    histogram!(REQUEST_TEXTS, "rpc" => rpc).record(texts as f64);
+}
+
+/// Where one request's time went, one sample per stage (`rpc` as in `observe_request_texts`: `Classify`, ...).
+pub fn observe_stages(rpc: &'static str, times: &StageTimes) {
+    for (stage, spent) in times.stages() {
+        histogram!(STAGE_SECONDS, "rpc" => rpc, "stage" => stage).record(spent.as_secs_f64());
+    }
 }
 
 /// One batch handed to a backend: how many texts and how many (padded) tokens.
 pub fn observe_batch(texts: usize, tokens: usize) {
-    with_tables(|t| {
-        t.batch_texts.get_or_insert_with(|| Histogram::new(COUNT_BUCKETS)).observe(texts as f64);
-        t.batch_tokens.get_or_insert_with(|| Histogram::new(TOKEN_BUCKETS)).observe(tokens as f64);
-    });
+    histogram!(BATCH_TEXTS).record(texts as f64);
+    histogram!(BATCH_TOKENS).record(tokens as f64);
 }
 
-/// Texts waiting in the batcher's queue.
-pub fn set_queue_depth(n: usize) {
-    if let Some(r) = REGISTRY.get() {
-        r.queue_depth.store(n as i64, Ordering::Relaxed);
-    }
+/// Texts entered (positive) or left (negative) the batcher's queue; `gongqing_queue_depth` is the running sum.
+pub fn queue_depth_add(texts: i64) {
+    gauge!(QUEUE_DEPTH).increment(texts as f64);
 }
 
 pub(crate) fn in_flight_add(delta: i64) {
-    if let Some(r) = REGISTRY.get() {
-        r.in_flight.fetch_add(delta, Ordering::Relaxed);
-    }
+    gauge!(IN_FLIGHT).increment(delta as f64);
 }
 
-/// A handler panicked (caught, answered INTERNAL).
+/// A panic was caught while serving (the call is answered INTERNAL).
 pub fn observe_panic() {
-    if let Some(r) = REGISTRY.get() {
-        r.panics.fetch_add(1, Ordering::Relaxed);
-    }
+    counter!(HANDLER_PANICS).increment(1);
 }
 
 /// MonitorConversation raised an alert (the risk crossed the alert threshold).
 pub fn observe_alert() {
-    if let Some(r) = REGISTRY.get() {
-        r.alerts.fetch_add(1, Ordering::Relaxed);
+    if enabled() {
+        ALERTS_RAISED.fetch_add(1, Ordering::Relaxed);
+        counter!(ALERTS).increment(1);
     }
 }
 
 /// Conversations followed by MonitorConversation streams, across all streams.
 pub fn active_conversations_add(delta: i64) {
-    if let Some(r) = REGISTRY.get() {
-        r.active_conversations.fetch_add(delta, Ordering::Relaxed);
+    if enabled() {
+        ACTIVE_CONVERSATIONS_NOW.fetch_add(delta, Ordering::Relaxed);
+        gauge!(ACTIVE_CONVERSATIONS).increment(delta as f64);
     }
 }
 
 /// The current values of `gongqing_active_conversations` and `gongqing_alerts_total` (0 before `install`).
 pub fn monitor_values() -> (i64, u64) {
-    REGISTRY.get().map_or((0, 0), |r| (r.active_conversations.load(Ordering::Relaxed), r.alerts.load(Ordering::Relaxed)))
+    (ACTIVE_CONVERSATIONS_NOW.load(Ordering::Relaxed), ALERTS_RAISED.load(Ordering::Relaxed))
 }
 
 /// The backend now serving ("model" or "lexicon").
 pub fn set_backend(kind: &str) {
-    with_tables(|t| t.backend = kind.to_string());
+    for known in ["model", "lexicon"] {
+        gauge!(BACKEND_INFO, "backend" => known).set(if kind == known { 1.0 } else { 0.0 });
+    }
 }
+
+/// The `reason` of `gongqing_fallback_events_total` when the model could not be used at start-up.
+pub const FALLBACK_AT_START: &str = "model_unusable_at_start";
 
 /// The server fell back from the model to the lexicon (`reason` is a short class, not free text).
 pub fn observe_fallback(reason: &str) {
-    with_tables(|t| *t.fallbacks.entry(reason.to_string()).or_default() += 1);
+    counter!(FALLBACKS, "reason" => reason.to_string()).increment(1);
 }
 
 pub fn observe_model_load(elapsed: Duration) {
-    with_tables(|t| t.model_load_seconds = Some(elapsed.as_secs_f64()));
+    gauge!(MODEL_LOAD_SECONDS).set(elapsed.as_secs_f64());
 }
 
 pub fn observe_reload(ok: bool) {
-    with_tables(|t| *t.reloads.entry(if ok { "ok" } else { "error" }).or_default() += 1);
+    counter!(MODEL_RELOADS, "outcome" => if ok { "ok" } else { "error" }).increment(1);
 }
 
-fn escape(v: &str) -> String {
-    v.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n")
-}
-
-/// The text exposition format (version 0.0.4).
+/// The text exposition format (version 0.0.4); empty before `install`.
 pub fn render() -> String {
-    let mut out = String::new();
-    let Some(r) = REGISTRY.get() else { return out };
-    let t = r.tables.lock().unwrap_or_else(|e| e.into_inner());
-
-    out.push_str("# HELP gongqing_build_info Build information; the value is always 1.\n# TYPE gongqing_build_info gauge\n");
-    let _ = writeln!(out, "gongqing_build_info{{version=\"{}\"}} 1", env!("CARGO_PKG_VERSION"));
-
-    out.push_str("# HELP gongqing_requests_total gRPC calls finished, by method and status code.\n# TYPE gongqing_requests_total counter\n");
-    for ((rpc, code), n) in &t.requests {
-        let _ = writeln!(out, "gongqing_requests_total{{rpc=\"{}\",code=\"{code}\"}} {n}", escape(rpc));
-    }
-    out.push_str("# HELP gongqing_request_duration_seconds gRPC call latency, headers in to response headers out.\n# TYPE gongqing_request_duration_seconds histogram\n");
-    for (rpc, h) in &t.latency {
-        h.render(&mut out, "gongqing_request_duration_seconds", &format!("rpc=\"{}\"", escape(rpc)));
-    }
-    out.push_str("# HELP gongqing_request_texts Texts carried by one request.\n# TYPE gongqing_request_texts histogram\n");
-    for (rpc, h) in &t.texts {
-        h.render(&mut out, "gongqing_request_texts", &format!("rpc=\"{}\"", escape(rpc)));
-    }
-    out.push_str("# HELP gongqing_batch_texts Texts per inference batch.\n# TYPE gongqing_batch_texts histogram\n");
-    if let Some(h) = &t.batch_texts {
-        h.render(&mut out, "gongqing_batch_texts", "");
-    }
-    out.push_str("# HELP gongqing_batch_tokens Padded tokens per inference batch.\n# TYPE gongqing_batch_tokens histogram\n");
-    if let Some(h) = &t.batch_tokens {
-        h.render(&mut out, "gongqing_batch_tokens", "");
-    }
-    out.push_str("# HELP gongqing_queue_depth Texts waiting for an inference worker.\n# TYPE gongqing_queue_depth gauge\n");
-    let _ = writeln!(out, "gongqing_queue_depth {}", r.queue_depth.load(Ordering::Relaxed));
-    out.push_str("# HELP gongqing_requests_in_flight gRPC calls being served now.\n# TYPE gongqing_requests_in_flight gauge\n");
-    let _ = writeln!(out, "gongqing_requests_in_flight {}", r.in_flight.load(Ordering::Relaxed));
-    out.push_str("# HELP gongqing_handler_panics_total Panics caught while serving a call (answered INTERNAL).\n# TYPE gongqing_handler_panics_total counter\n");
-    let _ = writeln!(out, "gongqing_handler_panics_total {}", r.panics.load(Ordering::Relaxed));
-    out.push_str("# HELP gongqing_alerts_total Escalation alerts raised by MonitorConversation.\n# TYPE gongqing_alerts_total counter\n");
-    let _ = writeln!(out, "gongqing_alerts_total {}", r.alerts.load(Ordering::Relaxed));
-    out.push_str("# HELP gongqing_active_conversations Conversations followed by MonitorConversation streams now.\n# TYPE gongqing_active_conversations gauge\n");
-    let _ = writeln!(out, "gongqing_active_conversations {}", r.active_conversations.load(Ordering::Relaxed));
-    out.push_str("# HELP gongqing_backend_info The backend answering requests (value 1 on the active one).\n# TYPE gongqing_backend_info gauge\n");
-    for kind in ["model", "lexicon"] {
-        let _ = writeln!(out, "gongqing_backend_info{{backend=\"{kind}\"}} {}", u8::from(t.backend == kind));
-    }
-    out.push_str("# HELP gongqing_fallback_events_total Times the model was unusable and the lexicon took over.\n# TYPE gongqing_fallback_events_total counter\n");
-    for (reason, n) in &t.fallbacks {
-        let _ = writeln!(out, "gongqing_fallback_events_total{{reason=\"{}\"}} {n}", escape(reason));
-    }
-    out.push_str("# HELP gongqing_model_reloads_total Model reload attempts by outcome.\n# TYPE gongqing_model_reloads_total counter\n");
-    for (outcome, n) in &t.reloads {
-        let _ = writeln!(out, "gongqing_model_reloads_total{{outcome=\"{outcome}\"}} {n}");
-    }
-    if let Some(s) = t.model_load_seconds {
-        out.push_str("# HELP gongqing_model_load_seconds Time the last engine start or reload took.\n# TYPE gongqing_model_load_seconds gauge\n");
-        let _ = writeln!(out, "gongqing_model_load_seconds {s}");
-    }
-    out
+    handle().map(PrometheusHandle::render).unwrap_or_default()
 }
 
-/// Serves `GET /metrics` over plain HTTP/1.1 on `listener` until the task is dropped. Deliberately tiny:
-/// one request per connection, no keep-alive, anything else is 404.
+/// Serves `GET /metrics` over HTTP/1.1 on `listener` until the task is dropped; any other path is 404.
 pub async fn serve_http(listener: tokio::net::TcpListener) {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
     install();
     loop {
-        let Ok((mut stream, _)) = listener.accept().await else { continue };
-        tokio::spawn(async move {
-            let mut buf = Vec::with_capacity(1024);
-            let mut chunk = [0u8; 1024];
-            // Read the request head (bounded, with a timeout so idle sockets do not pile up).
-            let read = tokio::time::timeout(Duration::from_secs(5), async {
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") && buf.len() < 8192 {
-                    match stream.read(&mut chunk).await {
-                        Ok(0) | Err(_) => break,
-                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                    }
-                }
-            })
-            .await;
-            if read.is_err() {
-                return;
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            Err(error) => {
+                // Usually out of file descriptors; pause instead of spinning on the error.
+                tracing::warn!(%error, "metrics listener could not accept a connection");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+                continue;
             }
-            let head = String::from_utf8_lossy(&buf);
-            let mut parts = head.split_whitespace();
-            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            let response = if method == "GET" && (path == "/metrics" || path.starts_with("/metrics?")) {
-                let body = render();
-                format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                    body.len()
-                )
-            } else {
-                "HTTP/1.1 404 Not Found\r\nContent-Length: 10\r\nConnection: close\r\n\r\nnot found\n".to_string()
-            };
-            let _ = stream.write_all(response.as_bytes()).await;
-            let _ = stream.shutdown().await;
+        };
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(|request| async move { Ok::<_, std::convert::Infallible>(answer(&request)) });
+            // One request per connection (as Prometheus scrapes): the answer ends with the connection, so a
+            // plain client reading to EOF is done too. The read timeout keeps idle sockets from piling up.
+            let connection = hyper::server::conn::http1::Builder::new()
+                .keep_alive(false)
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(Duration::from_secs(5))
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+            if let Err(error) = connection.await {
+                tracing::debug!(%error, "metrics connection ended with an error");
+            }
         });
     }
+}
+
+fn answer<B>(request: &hyper::Request<B>) -> hyper::Response<http_body_util::Full<hyper::body::Bytes>> {
+    use hyper::header::{HeaderValue, CONTENT_TYPE};
+    let (status, content_type, body) = if request.method() == hyper::Method::GET && request.uri().path() == "/metrics" {
+        (hyper::StatusCode::OK, "text/plain; version=0.0.4; charset=utf-8", render())
+    } else {
+        (hyper::StatusCode::NOT_FOUND, "text/plain; charset=utf-8", "not found\n".to_string())
+    };
+    let mut response = hyper::Response::new(http_body_util::Full::new(hyper::body::Bytes::from(body)));
+    *response.status_mut() = status;
+    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
 }

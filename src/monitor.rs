@@ -154,7 +154,9 @@ impl StreamState {
         }
         let limits = self.limits;
         let Some(conversation) = self.conversations.get_mut(id) else {
-            return Err(MonitorError::Engine(EngineError::InvalidInput("conversation vanished".into())));
+            return Err(MonitorError::Engine(EngineError::Internal(format!(
+                "conversation {id:?} vanished right after it was added"
+            ))));
         };
         let index = conversation.received;
         let fact = engine.clone().read_turn(index, &conversation.turns, &conversation.facts, &turn, None).await?;

@@ -65,6 +65,8 @@ pub struct ServeOptions {
     pub health_addr: Option<std::net::SocketAddr>,
     /// MonitorConversation: alert threshold and per-stream limits.
     pub monitor: crate::monitor::MonitorLimits,
+    /// Calls slower than this log their stage breakdown at WARN (`None`: never).
+    pub slow_request: Option<Duration>,
 }
 
 impl Default for ServeOptions {
@@ -82,6 +84,7 @@ impl Default for ServeOptions {
             admin: None,
             health_addr: None,
             monitor: crate::monitor::MonitorLimits::default(),
+            slow_request: Some(Duration::from_secs(1)),
         }
     }
 }
@@ -119,8 +122,10 @@ pub async fn serve(
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
         .build_v1alpha()?;
 
-    let service = EmpathyServer::new(EmpathyService::with_monitor(engine.clone(), options.monitor))
-        .max_decoding_message_size(options.max_message_bytes);
+    let service = EmpathyServer::new(
+        EmpathyService::with_monitor(engine.clone(), options.monitor).with_slow_request(options.slow_request),
+    )
+    .max_decoding_message_size(options.max_message_bytes);
     let admin = options.admin.clone().map(|config| AdminServer::new(AdminService::new(engine.clone(), config)));
 
     let (gone_tx, gone_rx) = tokio::sync::oneshot::channel::<()>();
@@ -306,8 +311,19 @@ where
             req.headers_mut().insert("x-request-id", v);
         }
         crate::metrics::in_flight_add(1);
+        // The handler runs inside this span; the API fills in the stage fields once the engine reports them.
+        let span = tracing::info_span!(
+            "call",
+            request_id = %id,
+            rpc = %rpc,
+            validation_ms = tracing::field::Empty,
+            tokenization_ms = tracing::field::Empty,
+            queue_wait_ms = tracing::field::Empty,
+            inference_ms = tracing::field::Empty,
+            judgment_ms = tracing::field::Empty,
+        );
         let mut flight = Flight { rpc, id, started, done: false };
-        let call = inner.call(req);
+        let call = tracing::Instrument::instrument(inner.call(req), span.clone());
         Box::pin(async move {
             let outcome = CatchUnwind(Box::pin(call)).await;
             let elapsed = flight.started.elapsed();
@@ -315,14 +331,8 @@ where
             let mut response = match outcome {
                 Ok(result) => result?,
                 Err(panic) => {
-                    let what = panic
-                        .downcast_ref::<&str>()
-                        .map(|s| s.to_string())
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_else(|| "non-string panic".into());
-                    crate::metrics::observe_panic();
-                    tracing::warn!(request_id = %flight.id, rpc = %flight.rpc, panic = %what, "handler panicked; answered INTERNAL");
-                    tonic::Status::internal("internal error while serving the call").into_http()
+                    let what = crate::failure::caught_panic(&*panic);
+                    span.in_scope(|| crate::failure::internal_status(&format!("handler panicked: {what}"))).into_http()
                 }
             };
             // Errors raised by a handler come back "trailers-only": the status is in the headers. A response

@@ -148,16 +148,21 @@ pub fn turns(turns: Vec<proto::Turn>, field: &str) -> Result<Vec<Turn>, tonic::S
         .collect()
 }
 
+/// The status a caller can act on: the request's own faults name what to fix, overload and deadlines say to back
+/// off or allow more time, and everything else is the server's failure: INTERNAL, with the details only in the log.
 pub fn status(error: EngineError) -> tonic::Status {
     match error {
         EngineError::InvalidInput(message) => tonic::Status::invalid_argument(message),
         EngineError::Batch(e @ BatchError::QueueFull(_)) => tonic::Status::resource_exhausted(e.to_string()),
         EngineError::Batch(e @ BatchError::DeadlineExceeded) => tonic::Status::deadline_exceeded(e.to_string()),
         EngineError::Batch(e @ BatchError::Closed) => tonic::Status::unavailable(e.to_string()),
-        other => {
-            tracing::warn!(error = %other, "request failed");
-            tonic::Status::internal(other.to_string())
-        }
+        EngineError::Internal(detail) => crate::failure::internal_status(&detail),
+        other @ (EngineError::Backend(_)
+        | EngineError::Batch(BatchError::Backend(_))
+        | EngineError::ModelRequired(_)
+        | EngineError::RiskModel { .. }
+        | EngineError::Lexicon(_)
+        | EngineError::Ranking(_)) => crate::failure::internal_status(&other.to_string()),
     }
 }
 
@@ -209,7 +214,7 @@ pub fn monitor_status(error: MonitorError) -> tonic::Status {
     match error {
         MonitorError::Engine(e) => status(e),
         e @ MonitorError::TooManyConversations { .. } => tonic::Status::resource_exhausted(e.to_string()),
-        e => tonic::Status::invalid_argument(e.to_string()),
+        e @ (MonitorError::EmptyId | MonitorError::IdTooLong { .. }) => tonic::Status::invalid_argument(e.to_string()),
     }
 }
 
@@ -264,5 +269,29 @@ pub fn code_name(code: tonic::Code) -> &'static str {
         Unavailable => "UNAVAILABLE",
         DataLoss => "DATA_LOSS",
         Unauthenticated => "UNAUTHENTICATED",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::backend::BackendError;
+
+    #[test]
+    fn caller_errors_keep_their_codes_and_server_failures_are_internal_without_details() {
+        let code = |e: EngineError| status(e).code();
+        assert_eq!(code(EngineError::InvalidInput("texts is empty".into())), tonic::Code::InvalidArgument);
+        assert_eq!(code(EngineError::Batch(BatchError::QueueFull(4))), tonic::Code::ResourceExhausted);
+        assert_eq!(code(EngineError::Batch(BatchError::DeadlineExceeded)), tonic::Code::DeadlineExceeded);
+        assert_eq!(code(EngineError::Batch(BatchError::Closed)), tonic::Code::Unavailable);
+        for failure in [
+            EngineError::Internal("tokenization panicked: index out of bounds".into()),
+            EngineError::Backend(BackendError::Tokenization("the tokenizer choked".into())),
+            EngineError::Batch(BatchError::Backend(BackendError::Inference("inference panicked: boom".into()))),
+        ] {
+            let answer = status(failure);
+            assert_eq!(answer.code(), tonic::Code::Internal);
+            assert_eq!(answer.message(), crate::failure::INTERNAL_MESSAGE);
+        }
     }
 }

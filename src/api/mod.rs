@@ -14,20 +14,54 @@ use crate::engine::SharedEngine;
 use crate::monitor::{MonitorLimits, StreamState};
 use crate::proto;
 use crate::proto::empathy_server::Empathy;
+use crate::stages::StageTimes;
 
 pub struct EmpathyService {
     engine: SharedEngine,
     monitor: MonitorLimits,
+    slow_request: Option<Duration>,
 }
 
 impl EmpathyService {
     pub fn new(engine: SharedEngine) -> Self {
-        Self { engine, monitor: MonitorLimits::default() }
+        Self { engine, monitor: MonitorLimits::default(), slow_request: None }
     }
 
     /// With MonitorConversation limits other than the defaults.
     pub fn with_monitor(engine: SharedEngine, monitor: MonitorLimits) -> Self {
-        Self { engine, monitor }
+        Self { engine, monitor, slow_request: None }
+    }
+
+    /// Calls slower than `threshold` log their stage breakdown (`None`: never).
+    pub fn with_slow_request(mut self, threshold: Option<Duration>) -> Self {
+        self.slow_request = threshold;
+        self
+    }
+
+    /// Reports where a successful call's time went: `gongqing_stage_seconds`, the fields of the call's span (opened
+    /// by the server layer), and one warning with the breakdown when the call took longer than `--slow-request-ms`.
+    fn report_stages(&self, rpc: &'static str, times: &StageTimes, elapsed: Duration) {
+        crate::metrics::observe_stages(rpc, times);
+        // Milliseconds to the microsecond: finer digits are noise in a log line.
+        let ms = |d: Duration| (d.as_secs_f64() * 1e6).round() / 1e3;
+        let span = tracing::Span::current();
+        span.record("validation_ms", ms(times.validation));
+        span.record("tokenization_ms", ms(times.tokenization));
+        span.record("queue_wait_ms", ms(times.queue_wait));
+        span.record("inference_ms", ms(times.inference));
+        span.record("judgment_ms", ms(times.judgment));
+        if self.slow_request.is_some_and(|threshold| elapsed > threshold) {
+            tracing::warn!(
+                rpc,
+                total_ms = ms(elapsed),
+                validation_ms = ms(times.validation),
+                tokenization_ms = ms(times.tokenization),
+                queue_wait_ms = ms(times.queue_wait),
+                inference_ms = ms(times.inference),
+                judgment_ms = ms(times.judgment),
+                "slow request"
+            );
+        }
     }
 }
 
@@ -77,12 +111,14 @@ impl Empathy for EmpathyService {
         &self,
         request: Request<proto::ClassifyRequest>,
     ) -> Result<Response<proto::ClassifyResponse>, Status> {
+        let started = Instant::now();
         let deadline = deadline(&request);
         let texts = request.into_inner().texts;
         crate::metrics::observe_request_texts("Classify", texts.len());
         let engine = self.engine.load_full();
         let backend = engine.info().backend;
-        let results = engine.classify(texts, deadline).await.map_err(convert::status)?;
+        let (results, times) = engine.classify_timed(texts, deadline).await.map_err(convert::status)?;
+        self.report_stages("Classify", &times, started.elapsed());
         Ok(Response::new(proto::ClassifyResponse {
             results: results.iter().map(convert::classification).collect(),
             backend: convert::backend(backend) as i32,
@@ -93,16 +129,18 @@ impl Empathy for EmpathyService {
         &self,
         request: Request<proto::RankRepliesRequest>,
     ) -> Result<Response<proto::RankRepliesResponse>, Status> {
+        let started = Instant::now();
         let deadline = deadline(&request);
         let request = request.into_inner();
         let context = convert::turns(request.context, "context")?;
         let candidates = request.candidates;
         crate::metrics::observe_request_texts("RankReplies", candidates.len() + 1);
         let engine = self.engine.load_full();
-        let ranking = engine
-            .rank(request.customer_message, context, candidates.clone(), deadline)
+        let (ranking, times) = engine
+            .rank_timed(request.customer_message, context, candidates.clone(), deadline)
             .await
             .map_err(convert::status)?;
+        self.report_stages("RankReplies", &times, started.elapsed());
         Ok(Response::new(proto::RankRepliesResponse {
             ranked: ranking.ranked.iter().map(|j| convert::ranked_reply(j, &candidates)).collect(),
             customer: Some(convert::classification(&ranking.customer)),
@@ -113,10 +151,12 @@ impl Empathy for EmpathyService {
         &self,
         request: Request<proto::AnalyzeConversationRequest>,
     ) -> Result<Response<proto::AnalyzeConversationResponse>, Status> {
+        let started = Instant::now();
         let deadline = deadline(&request);
         let turns = convert::turns(request.into_inner().turns, "turns")?;
         let engine = self.engine.load_full();
-        let reading = engine.analyze_conversation(turns, deadline).await.map_err(convert::status)?;
+        let (reading, times) = engine.analyze_conversation_timed(turns, deadline).await.map_err(convert::status)?;
+        self.report_stages("AnalyzeConversation", &times, started.elapsed());
         Ok(Response::new(convert::conversation(&reading)))
     }
 

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, Sender, TrySendError};
 use tokio::sync::oneshot;
@@ -45,12 +45,24 @@ pub fn compute_threads() -> usize {
     candle_core::utils::get_num_threads()
 }
 
-type Reply = oneshot::Sender<Result<Vec<Prediction>, BatchError>>;
+/// A job's answer: its predictions and where its time went inside the batcher, so the caller can report the
+/// stages without the batcher calling up into the API.
+#[derive(Debug, Clone)]
+pub struct Batched {
+    pub predictions: Vec<Prediction>,
+    /// From `submit` to the start of the batch that ran the job.
+    pub queue_wait: Duration,
+    /// The backend's pass over that batch.
+    pub inference: Duration,
+}
+
+type Reply = oneshot::Sender<Result<Batched, BatchError>>;
 
 struct Job {
     items: Vec<Prepared>,
     deadline: Option<Instant>,
     reply: Reply,
+    queued_at: Instant,
 }
 
 impl Job {
@@ -60,7 +72,7 @@ impl Job {
 }
 
 /// A waiting answer; resolves once the job's batch has run.
-pub type Pending = oneshot::Receiver<Result<Vec<Prediction>, BatchError>>;
+pub type Pending = oneshot::Receiver<Result<Batched, BatchError>>;
 
 /// The queue and its workers. Dropping the batcher lets the workers finish what is queued and exit.
 pub struct Batcher {
@@ -101,11 +113,15 @@ impl Batcher {
     /// Queues `items`; never blocks. A full queue is refused at once.
     pub fn submit(&self, items: Vec<Prepared>, deadline: Option<Instant>) -> Result<Pending, BatchError> {
         let (reply, pending) = oneshot::channel();
+        let texts = items.len() as i64;
+        // Counted before the job is visible to a worker, so the worker's decrement never comes first.
         self.queued.fetch_add(1, Ordering::Relaxed);
-        match self.sender.try_send(Job { items, deadline, reply }) {
+        crate::metrics::queue_depth_add(texts);
+        match self.sender.try_send(Job { items, deadline, reply, queued_at: Instant::now() }) {
             Ok(()) => Ok(pending),
             Err(e) => {
                 self.queued.fetch_sub(1, Ordering::Relaxed);
+                crate::metrics::queue_depth_add(-texts);
                 Err(match e {
                     TrySendError::Full(_) => BatchError::QueueFull(self.limits.max_queued_requests),
                     TrySendError::Disconnected(_) => BatchError::Closed,
@@ -125,8 +141,10 @@ struct Worker {
 }
 
 impl Worker {
+    /// A job leaves the queue: it no longer counts as waiting, in requests or in texts.
     fn take(&self, job: Job) -> Job {
         self.queued.fetch_sub(1, Ordering::Relaxed);
+        crate::metrics::queue_depth_add(-(job.items.len() as i64));
         job
     }
 
@@ -175,7 +193,6 @@ impl Worker {
         }
         let items: Vec<&Prepared> = live.iter().flat_map(|job| job.items.iter()).collect();
         crate::metrics::observe_batch(items.len(), items.iter().map(|i| i.cost()).sum());
-        crate::metrics::set_queue_depth(self.queued.load(Ordering::Relaxed));
         let started = Instant::now();
         // A panic inside the backend must cost only this batch, never the worker or the server. The pass runs on a
         // thread of the compute pool, so the kernels' many short parallel steps start from inside the pool instead
@@ -183,18 +200,15 @@ impl Worker {
         let run = || rayon::scope(|_| self.backend.predict(&items));
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(run))
             .unwrap_or_else(|panic| {
-                let message = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_else(|| "unknown panic".into());
+                let message = crate::failure::caught_panic(&*panic);
                 tracing::error!(%message, "inference panicked; the batch is answered with an error");
                 Err(BackendError::Inference(format!("inference panicked: {message}")))
             });
+        let inference = started.elapsed();
         tracing::debug!(
             requests = live.len(),
             texts = items.len(),
-            elapsed_ms = started.elapsed().as_secs_f64() * 1e3,
+            elapsed_ms = inference.as_secs_f64() * 1e3,
             "batch done"
         );
         match outcome {
@@ -202,7 +216,8 @@ impl Worker {
                 let mut predictions = predictions.into_iter();
                 for job in live {
                     let share: Vec<Prediction> = predictions.by_ref().take(job.items.len()).collect();
-                    let _ = job.reply.send(Ok(share));
+                    let queue_wait = now.saturating_duration_since(job.queued_at);
+                    let _ = job.reply.send(Ok(Batched { predictions: share, queue_wait, inference }));
                 }
             }
             Ok(predictions) => {
@@ -288,9 +303,9 @@ mod tests {
         let third = batcher.submit(prepared(&backend, &["dddd"]), None).unwrap();
         drop(gate);
         let lengths = |r: Vec<Prediction>| r.iter().map(|p| p.polarity[0] as usize).collect::<Vec<_>>();
-        assert_eq!(lengths(first.await.unwrap().unwrap()), vec![1]);
-        assert_eq!(lengths(second.await.unwrap().unwrap()), vec![2, 3]);
-        assert_eq!(lengths(third.await.unwrap().unwrap()), vec![4]);
+        assert_eq!(lengths(first.await.unwrap().unwrap().predictions), vec![1]);
+        assert_eq!(lengths(second.await.unwrap().unwrap().predictions), vec![2, 3]);
+        assert_eq!(lengths(third.await.unwrap().unwrap().predictions), vec![4]);
         assert_eq!(*backend.batches.lock().unwrap(), vec![1, 3], "the two waiting requests ran as one batch");
     }
 
@@ -339,6 +354,6 @@ mod tests {
         let bad = batcher.submit(prepared(&backend, &["panic"]), None).unwrap();
         assert!(matches!(bad.await.unwrap(), Err(BatchError::Backend(BackendError::Inference(m))) if m.contains("boom")));
         let good = batcher.submit(prepared(&backend, &["ok"]), None).unwrap();
-        assert_eq!(good.await.unwrap().unwrap().len(), 1);
+        assert_eq!(good.await.unwrap().unwrap().predictions.len(), 1);
     }
 }
