@@ -7,7 +7,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use common::{engine_config, SlowBackend, TestServer};
+use common::{engine_config, sample, scrape, SlowBackend, TestServer};
 use gongqing::backend::{Backend, BackendDescription, BackendError, BackendKind, Prediction, Prepared};
 use gongqing::engine::BackendChoice;
 use gongqing::proto::{self, ClassifyRequest, RankRepliesRequest};
@@ -27,22 +27,6 @@ async fn metrics_endpoint() -> SocketAddr {
     addr
 }
 
-async fn scrape(addr: SocketAddr) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream.write_all(b"GET /metrics HTTP/1.1\r\nHost: test\r\n\r\n").await.unwrap();
-    let mut out = String::new();
-    stream.read_to_string(&mut out).await.unwrap();
-    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
-    out
-}
-
-/// The value of one series (`name{labels}` exactly as exported), 0 when absent.
-fn sample(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find_map(|line| line.strip_prefix(series)?.strip_prefix(' ')?.trim().parse().ok())
-        .unwrap_or(0.0)
-}
 
 fn stage_count(text: &str, rpc: &str, stage: &str) -> f64 {
     sample(text, &format!(r#"gongqing_stage_seconds_count{{rpc="{rpc}",stage="{stage}"}}"#))

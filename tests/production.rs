@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{engine_config, SlowBackend, TestServer, TinyBert};
+use common::{engine_config, sample, scrape, SlowBackend, TestServer, TinyBert};
 use gongqing::auth::TokenStore;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig, EngineError};
 use gongqing::proto::admin_client::AdminClient;
@@ -192,23 +192,6 @@ async fn tls_round_trip_and_mutual_tls() {
     server.stop().await;
 }
 
-async fn scrape(addr: std::net::SocketAddr) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
-    let mut out = String::new();
-    stream.read_to_string(&mut out).await.unwrap();
-    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
-    out
-}
-
-fn sample(text: &str, series: &str) -> f64 {
-    text.lines()
-        .find(|l| l.starts_with(series) && l[series.len()..].starts_with(' '))
-        .and_then(|l| l.rsplit(' ').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0)
-}
 
 #[tokio::test]
 async fn metrics_scrape_shows_counters_moving() {
