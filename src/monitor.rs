@@ -56,7 +56,7 @@ pub enum MonitorError {
 
 /// What one turn produced: the update for the client.
 #[derive(Debug, Clone)]
-pub struct TurnUpdate {
+pub(crate) struct TurnUpdate {
     pub turn_index: usize,
     pub reading: ConversationReading,
     pub alert: bool,
@@ -67,7 +67,7 @@ pub struct TurnUpdate {
 /// The alert with hysteresis: fires once when the risk reaches the threshold, re-arms only below the threshold
 /// minus the margin, so a risk hovering around the threshold alerts once.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Alarm {
+pub(crate) struct Alarm {
     fired: bool,
 }
 
@@ -94,7 +94,7 @@ struct Conversation {
 }
 
 /// The conversations of one stream. Dropping it (the stream ended or the client went away) frees everything.
-pub struct StreamState {
+pub(crate) struct StreamState {
     conversations: HashMap<String, Conversation>,
     limits: MonitorLimits,
 }
@@ -102,10 +102,6 @@ pub struct StreamState {
 impl StreamState {
     pub fn new(limits: MonitorLimits) -> Self {
         Self { conversations: HashMap::new(), limits }
-    }
-
-    pub fn active(&self) -> usize {
-        self.conversations.len()
     }
 
     fn check_id(&self, id: &str) -> Result<(), MonitorError> {

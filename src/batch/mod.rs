@@ -48,7 +48,7 @@ pub fn compute_threads() -> usize {
 /// A job's answer: its predictions and where its time went inside the batcher, so the caller can report the
 /// stages without the batcher calling up into the API.
 #[derive(Debug, Clone)]
-pub struct Batched {
+pub(crate) struct Batched {
     pub predictions: Vec<Prediction>,
     /// From `submit` to the start of the batch that ran the job.
     pub queue_wait: Duration,
@@ -72,10 +72,10 @@ impl Job {
 }
 
 /// A waiting answer; resolves once the job's batch has run.
-pub type Pending = oneshot::Receiver<Result<Batched, BatchError>>;
+pub(crate) type Pending = oneshot::Receiver<Result<Batched, BatchError>>;
 
 /// The queue and its workers. Dropping the batcher lets the workers finish what is queued and exit.
-pub struct Batcher {
+pub(crate) struct Batcher {
     sender: Sender<Job>,
     queued: Arc<AtomicUsize>,
     limits: BatchLimits,
