@@ -295,6 +295,12 @@ def fam_deadline(c):
     good = c.warm(act, rng.choice(["今天下午", "今晚9点前", "今天之内"]))
     # Late times the reader can compare with the deadline (a bare weekday cannot be placed without today's date).
     late = {1: ["后天上午", "3天内", "后天下午", "5个工作日内", "明天下午3点"], 2: ["大后天", "5个工作日内", "一周之内", "后天下午4点"]}[off]
+    if rng.random() < 0.3:
+        # Needed right now: anything from tomorrow on is too late.
+        customer = rng.choice(["我这会儿就等着用，能不能马上弄好？", "别拖了，我急用，立刻给我处理行吗？",
+                               "人就在现场等着，赶紧帮我弄一下可以吗？"])
+        good = c.warm(act, rng.choice(["10分钟内", "半小时内", "现在就"]))
+        late = ["明天上午", "明天下午3点", "3天内", "后天"]
     bad = c.warm(act, rng.choice(late))
     partial = c.warm(act, rng.choice(["今晚10点前", "今天下班前"]), feel=False)
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]

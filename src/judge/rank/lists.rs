@@ -259,6 +259,7 @@ pub(crate) struct Cues {
     pub(crate) callback: CueList,
     pub(crate) pending: CueList,
     pub(crate) instruct_not_after: CueList,
+    pub(crate) urgent_cues: CueList,
     pub(crate) money_units: CueList,
     pub(crate) count_classifiers: CueList,
 }
@@ -375,6 +376,7 @@ impl Cues {
             callback: list!("callback"),
             pending: list!("pending"),
             instruct_not_after: list!("instruct_not_after"),
+            urgent_cues: list!("urgent_cues"),
             money_units: list!("money_units"),
             count_classifiers: list!("count_classifiers"),
         }

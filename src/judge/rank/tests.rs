@@ -587,3 +587,37 @@ fn promising_again_the_time_that_was_broken_ignores_it() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn needed_right_now_makes_tomorrow_too_late() {
+    let context = [customer("停车场出口抬杆不起来，缴费码扫了没反应。"), agent("抱歉，我这边查一下您的缴费记录。")];
+    let ranked = rank(
+        "后面一串车在按喇叭，能不能马上给我开闸？",
+        &context,
+        &[
+            "后面车催着确实让人发慌，是我们设备的问题。缴费已核实，明天上午把费用退您，出口的事明天派人看。",
+            "后面车催着确实让人发慌，是我们设备的问题。缴费已核实，我已远程抬杆，1分钟内就能出去。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("tomorrow is too late for now");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn the_same_place_with_another_number_is_a_wrong_fact() {
+    let context = [customer("快递显示签收了，我没拿到。"), agent("稍等，我调一下派件记录。"), customer("我住莲花北村六栋二单元，您核对一下。")];
+    let ranked = rank(
+        "查到放哪了吗？",
+        &context,
+        &[
+            "东西找不到真叫人上火，怪我们送得马虎。包裹放在莲花北村九栋门口的快递柜，取件码已短信发您。",
+            "东西找不到真叫人上火，怪我们送得马虎。包裹放在莲花北村六栋门口的快递柜，取件码已短信发您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("九栋 is not 六栋");
+    assert_eq!(c.context_turn, 2);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1).conflicts);
+    assert_eq!(ranked[0].index, 1);
+}
