@@ -481,7 +481,22 @@ def fam_result_vs_callback(c):
     return context, customer, [(good, 3), (pending, 2), (callback, 1), (bad, 0)]
 
 
+OVER_PROMISES = ["我向您保证以后绝对不会再出这种问题", "百分之百给您办妥，无论如何都不是问题",
+                 "这次肯定能一步到位，以后永远不会再让您操心", "我拍胸脯担保，损失我们全部赔，一分都不会让您吃亏",
+                 "我已经跟领导打过招呼，什么要求都能满足您"]
+
+
+def fam_over_promise(c):
+    """Grade 0: sounds generous and warm but promises what nobody can keep (forever, 100 %, anything)."""
+    context, customer = empathy_context(c)
+    act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
+    over = f"{c.feel()}，您放心！{c.rng.choice(OVER_PROMISES)}，{fast(c.rng)}{act}。"
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+                               (generic(c), 1), (over, 0)]
+
+
 FAMILIES = {
+    "over_promise": fam_over_promise,
     "result_vs_callback": fam_result_vs_callback,
     "ignores_availability": fam_availability,
     "parroting": fam_parroting,

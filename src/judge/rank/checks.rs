@@ -115,14 +115,20 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // Acts as first contact after an earlier promise was broken.
-    // Or makes again, word for word, the time promise that was just broken ("24小时内" after a broken "24小时内").
+    // Or makes again, word for word, a time promise made earlier in the conversation ("24小时内" once more).
     if let Some(b) = &st.broken_promise {
         if !reply.names_broken_promise {
             out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, 0), b, ""));
         } else if let Some(p) = super::time::time_points(&cues.time, chars).into_iter().find(|p| {
             // Not the clause that quotes the broken promise back ("说好的24小时内没做到").
             let (s, e) = super::text::clause_bounds(chars, p.at);
-            p.text.chars().count() >= 3 && b.span.contains(&p.text) && !cues.promise_ack.any_in(&chars[s..e])
+            let said_before = |x: &[char]| {
+                let pat: Vec<char> = p.text.chars().collect();
+                x.windows(pat.len()).any(|w| w == &pat[..])
+            };
+            p.text.chars().count() >= 3
+                && (b.span.contains(&p.text) || st.turn_texts.iter().any(|(t, x)| *t != super::conversation::CURRENT && said_before(x)))
+                && !cues.promise_ack.any_in(&chars[s..e])
         }) {
             out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, p.at), b, &p.text));
         }

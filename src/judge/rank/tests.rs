@@ -578,12 +578,13 @@ fn promising_again_the_time_that_was_broken_ignores_it() {
         "你们答应的呢？",
         &context,
         &[
-            "一直拖着确实让人恼火，怪我们跟得不紧。退款重新提交了，财务48小时内处理完。",
+            "说好的没做到，怪我们跟得不紧。退款重新提交了，财务48小时内处理完。",
             "说好的退款没做到，这回失信怪我们。已升级给财务主管，今晚6点前把钱打回原卡，我会一直跟着。",
         ],
     );
+    // It names the broken promise, then makes the same one again.
     let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the broken promise is repeated");
-    assert_eq!(c.context_turn, 1);
+    assert!(c.reply_span.contains("48小时内"), "{c:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none());
     assert_eq!(ranked[0].index, 1);
 }
