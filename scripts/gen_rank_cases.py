@@ -182,16 +182,43 @@ def fast(rng):
 
 
 def slow(rng):
-    return rng.choice(["3个工作日内", "下周", "5天内", "一周之内"])
+    """Grade 2 timing: slower, or as quick but still waiting on an approval or only hoped for."""
+    if rng.random() < 0.5:
+        return rng.choice(["3个工作日内", "下周", "5天内", "一周之内"])
+    return rng.choice(PENDING_WHEN).format(t=fast(rng), role=rng.choice(ROLES))
+
+
+# Who a case can be handed to, and how a grade-1 reply promises only that someone will get back to the customer.
+ROLES = ["售后主管", "值班经理", "专属客服", "技术组的同事", "门店负责人", "理赔专员", "调度主管", "财务同事", "片区组长"]
+CALLBACKS = ["他{t}会致电您，和您商量{r}的细节", "{t}有专人联系您，把{r}方案讲给您听",
+             "对方{t}回电，和您确认{r}怎么弄", "{t}用短信通知您处理方案", "他{t}与您联系，给个答复",
+             "{t}她再和您沟通后续", "{t}打个电话给您，说明{r}怎么安排", "他们{t}回复您，看看怎么解决",
+             "审核完{t}会有专人联系您"]
+# Timing phrases of a reply whose remedy waits on a review or is only hoped for (read after "我").
+PENDING_WHEN = ["等{role}审批后{t}", "审核通过后{t}", "争取{t}", "尽量{t}", "走完复核流程后{t}", "预计{t}", "报给{role}审批，批下来后{t}"]
 
 
 def generic(c):
-    """Grade 1: hands the case to someone else; half of the time it sounds just as warm as the best reply."""
-    tail = c.rng.choice(["请您留意电话。", "请保持手机畅通。", "大概三天内会有结果。", "明天上午会有人跟您联系。"])
-    text = c.rng.choice(GENERIC_DELEGATE) + "，" + tail
-    if c.rng.random() < 0.5:
+    """Grade 1: hands the case to someone else, or promises only a call back (often with a quick time);
+    half of the time it sounds just as warm as the best reply."""
+    rng = c.rng
+    if rng.random() < 0.5:
+        tail = rng.choice(["请您留意电话。", "请保持手机畅通。", "大概三天内会有结果。", "明天上午会有人跟您联系。"])
+        text = rng.choice(GENERIC_DELEGATE) + "，" + tail
+    else:
+        r = REMEDY_NAME[rng.choice(c.dom["remedies"])]
+        when = rng.choice(["30分钟内", "今天下班前", "明天上午", "一小时内", "今晚9点前", "24小时内"])
+        text = (f"问题我这边{rng.choice(['转给', '转交', '报给', '反馈给'])}{rng.choice(ROLES)}了，"
+                + rng.choice(CALLBACKS).format(t=when, r=r) + "。")
+    if rng.random() < 0.5:
         text = f"{c.feel()}，{c.own()}。" + text
     return text
+
+
+def handed_and_done(c, act, when):
+    """Grade 3 although the case goes to a colleague: the reply still commits to the result and its time."""
+    return (f"{c.feel()}，{c.own()}。订单已{c.rng.choice(['转交', '升级给', '交由'])}{c.rng.choice(ROLES)}直接办理，"
+            f"{when}{act}。{c.close()}")
 
 
 # ----------------------------------------------------------------------------------------------------------
@@ -266,7 +293,14 @@ def fam_deadline(c):
     customer = f"我{day}早上{hour}点{event}，之前必须弄好，来得及吗？"
     act = rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     good = c.warm(act, rng.choice(["今天下午", "今晚9点前", "今天之内"]))
-    late = {1: ["后天上午", "3天内", "下周一"], 2: ["大后天", "5个工作日内", "下周"]}[off]
+    # Late times the reader can compare with the deadline (a bare weekday cannot be placed without today's date).
+    late = {1: ["后天上午", "3天内", "后天下午", "5个工作日内", "明天下午3点"], 2: ["大后天", "5个工作日内", "一周之内", "后天下午4点"]}[off]
+    if rng.random() < 0.3:
+        # Needed right now: anything from tomorrow on is too late.
+        customer = rng.choice(["我这会儿就等着用，能不能马上弄好？", "别拖了，我急用，立刻给我处理行吗？",
+                               "人就在现场等着，赶紧帮我弄一下可以吗？"])
+        good = c.warm(act, rng.choice(["10分钟内", "半小时内", "现在就"]))
+        late = ["明天上午", "明天下午3点", "3天内", "后天"]
     bad = c.warm(act, rng.choice(late))
     partial = c.warm(act, rng.choice(["今晚10点前", "今天下班前"]), feel=False)
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
@@ -354,10 +388,22 @@ def rng_choice(c, xs):
     return c.rng.choice(xs)
 
 
+def best(c, act):
+    """The grade-3 reply of the empathy families: the agent's own action, or a hand-over that keeps the result."""
+    r = c.rng.random()
+    if r < 0.3:
+        return handed_and_done(c, act, fast(c.rng))
+    if r < 0.5:
+        # Asking for something the customer has not given yet, to act on it, is no fault.
+        word, _, asks, _ = INFO[c.rng.choice(list(INFO))]
+        return c.warm(act, fast(c.rng), close=False) + c.rng.choice(["另外", "还有，", "为了办得快些，"]) + c.rng.choice(asks) + "。"
+    return c.warm(act, fast(c.rng))
+
+
 def fam_feeling(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
-    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, fast(c.rng), feel=False, close=False), 2),
+    return context, customer, [(best(c, act), 3), (c.warm(act, fast(c.rng), feel=False, close=False), 2),
                                (c.rng.choice(SCRIPTED), 1), (f"{c.rng.choice(BLAME)}。", 0)]
 
 
@@ -365,7 +411,7 @@ def fam_blame(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     blame = f"{c.rng.choice(BLAME)}，不过我{fast(c.rng)}{act}。"
-    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
                                (generic(c), 1), (blame, 0)]
 
 
@@ -373,7 +419,7 @@ def fam_vague(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     vague = f"{c.feel()}，{c.own()}。{c.rng.choice(VAGUE)}。"
-    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
                                (vague, 1), (f"{c.rng.choice(BLAME)}，您再等等吧。", 0)]
 
 
@@ -392,7 +438,7 @@ def fam_off_topic(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     pitch = f"{c.feel()}！{c.rng.choice(PITCHES)}，今天之内办理还有额外优惠，要不要给您开通？"
-    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
                                (generic(c), 1), (pitch, 0)]
 
 
@@ -400,7 +446,7 @@ def fam_parroting(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     echo = f"您说{c.problem}，{customer}对吗？{c.rng.choice(VAGUE)}。"
-    return context, customer, [(c.warm(act, fast(c.rng)), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
                                (echo, 1), (f"{c.rng.choice(BLAME)}。", 0)]
 
 
@@ -416,7 +462,42 @@ def fam_availability(c):
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
+def fam_result_vs_callback(c):
+    """The same warmth and the same quick time; what differs is what is promised: the result itself (3), the
+    result once someone approves it or only hoped for (2), or only a call back to talk it over (1)."""
+    rng = c.rng
+    context = [{"role": "customer", "text": f"{c.problem}。"},
+               {"role": "agent", "text": rng.choice(["您别急，我先看一下情况。", "收到，我这边查一下。", "我了解一下具体情况。"])}]
+    customer = rng.choice(["查清楚了吗？今天能给我办好吗？", "到底怎么处理？我要个准话。", "别再让我等了，现在能解决吗？",
+                           "这都第二回了，这次能直接办掉吗？"])
+    act = rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
+    t = fast(rng)
+    good = best(c, act) if rng.random() < 0.5 else c.warm(act, t)
+    pending = c.warm(act, rng.choice(PENDING_WHEN).format(t=t, role=rng.choice(ROLES)))
+    r = REMEDY_NAME[c.dom["remedies"][0]]
+    callback = (f"{c.feel()}，{c.own()}。问题我这边{rng.choice(['转给', '报给', '转交'])}{rng.choice(ROLES)}了，"
+                + rng.choice(CALLBACKS).format(t=t, r=r) + "。" + c.close())
+    bad = f"{rng.choice(BLAME)}，您先等等，{rng.choice(VAGUE)}。"
+    return context, customer, [(good, 3), (pending, 2), (callback, 1), (bad, 0)]
+
+
+OVER_PROMISES = ["我向您保证以后绝对不会再出这种问题", "百分之百给您办妥，无论如何都不是问题",
+                 "这次肯定能一步到位，以后永远不会再让您操心", "我拍胸脯担保，损失我们全部赔，一分都不会让您吃亏",
+                 "我已经跟领导打过招呼，什么要求都能满足您"]
+
+
+def fam_over_promise(c):
+    """Grade 0: sounds generous and warm but promises what nobody can keep (forever, 100 %, anything)."""
+    context, customer = empathy_context(c)
+    act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
+    over = f"{c.feel()}，您放心！{c.rng.choice(OVER_PROMISES)}，{fast(c.rng)}{act}。"
+    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+                               (generic(c), 1), (over, 0)]
+
+
 FAMILIES = {
+    "over_promise": fam_over_promise,
+    "result_vs_callback": fam_result_vs_callback,
     "ignores_availability": fam_availability,
     "parroting": fam_parroting,
     "off_topic": fam_off_topic,

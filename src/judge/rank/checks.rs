@@ -79,7 +79,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // States a fact that contradicts the context.
-    if let Some(c) = wrong_fact(ctx, reply) {
+    if let Some(c) = wrong_fact(ctx, reply).or_else(|| numeral_slip(cues, ctx, chars)) {
         out.push(c);
     }
 
@@ -115,9 +115,22 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // Acts as first contact after an earlier promise was broken.
+    // Or makes again, word for word, a time promise made earlier in the conversation ("24小时内" once more).
     if let Some(b) = &st.broken_promise {
         if !reply.names_broken_promise {
             out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, 0), b, ""));
+        } else if let Some(p) = super::time::time_points(&cues.time, chars).into_iter().find(|p| {
+            // Not the clause that quotes the broken promise back ("说好的24小时内没做到").
+            let (s, e) = super::text::clause_bounds(chars, p.at);
+            let said_before = |x: &[char]| {
+                let pat: Vec<char> = p.text.chars().collect();
+                x.windows(pat.len()).any(|w| w == &pat[..])
+            };
+            p.text.chars().count() >= 3
+                && (b.span.contains(&p.text) || st.turn_texts.iter().any(|(t, x)| *t != super::conversation::CURRENT && said_before(x)))
+                && !cues.promise_ack.any_in(&chars[s..e])
+        }) {
+            out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, p.at), b, &p.text));
         }
     }
     out
@@ -187,4 +200,69 @@ fn typo_of(a: &str, b: &str) -> bool {
         return true;
     }
     a.len() >= 6 && a.len().abs_diff(b.len()) <= 1 && edit_distance(a, b) <= 2
+}
+
+/// The same words with another number in the middle: "…西园五区" in the reply where the context says "…西园六区",
+/// "3号楼" for "8号楼". Needs three identical characters right before the number and the same character right after
+/// it; times, dates and money are left to their own readers (a new time is a promise, not a slip), and so is a
+/// number the context also states the reply's way.
+fn numeral_slip(cues: &Cues, ctx: &CaseCtx, chars: &[char]) -> Option<Conflict> {
+    const ANCHOR: usize = 3;
+    let t = &cues.time;
+    let is_num = |c: char| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some();
+    let is_word = |c: char| super::text::is_cjk(c) && !is_num(c);
+    let skip_unit = |c: char| {
+        let s = [c];
+        t.clock_marks.starts_at(&s, 0).is_some()
+            || t.date_marks.starts_at(&s, 0).is_some()
+            || t.units.starts_at(&s, 0).is_some()
+            || cues.money_units.starts_at(&s, 0).is_some()
+    };
+    // Number runs in a text: (start, end).
+    let runs = |x: &[char]| {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < x.len() {
+            if is_num(x[i]) {
+                let s = i;
+                while i < x.len() && is_num(x[i]) {
+                    i += 1;
+                }
+                out.push((s, i));
+            } else {
+                i += 1;
+            }
+        }
+        out
+    };
+    let key = |x: &[char], s: usize, e: usize| -> Option<(Vec<char>, char)> {
+        if s < ANCHOR || e >= x.len() || !x[s - ANCHOR..s].iter().all(|c| is_word(*c)) || !is_word(x[e]) || skip_unit(x[e]) {
+            return None;
+        }
+        Some((x[s - ANCHOR..s].to_vec(), x[e]))
+    };
+    for (rs, re) in runs(chars) {
+        let Some((anchor, unit)) = key(chars, rs, re) else { continue };
+        let mine = &chars[rs..re];
+        let mut other: Option<(i32, usize)> = None;
+        let mut same = false;
+        for (turn, x) in &ctx.state.turn_texts {
+            for (s, e) in runs(x) {
+                if key(x, s, e).is_some_and(|(a, u)| a == anchor && u == unit) {
+                    if &x[s..e] == mine {
+                        same = true;
+                    } else if other.is_none() {
+                        other = Some((*turn, s));
+                    }
+                }
+            }
+        }
+        if let (false, Some((turn, at))) = (same, other) {
+            let x = &ctx.state.turn_texts.iter().find(|(t, _)| *t == turn)?.1;
+            let said = Said { turn, span: sentence_of(x, at) };
+            let what: String = chars[rs - ANCHOR..=re].iter().collect();
+            return Some(conflict(Fault::WrongFact, &sentence_of(chars, rs), &said, &what));
+        }
+    }
+    None
 }

@@ -79,6 +79,8 @@ pub(crate) struct ConversationState {
     pub(crate) customer_times: Vec<String>,
     /// The customer side's texts, normalised (a reply quoting a time from them is not promising it).
     pub(crate) customer_text: String,
+    /// Every turn read, with its index (−1 = the current message), for checks that compare wording.
+    pub(crate) turn_texts: Vec<(i32, Vec<char>)>,
     pub(crate) questions: Vec<Question>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
@@ -237,6 +239,7 @@ impl ConversationState {
             if st.today.is_none() {
                 st.today = stated_today(&cues.time, chars);
             }
+            st.turn_texts.push((turn, chars.clone()));
             // Facts from every turn: agents state facts too (a confirmed amount, a room number).
             let f = read_facts(cues, chars, turn);
             st.facts.codes.extend(f.codes);
@@ -361,6 +364,20 @@ impl ConversationState {
                     }
                 }
                 self.deadlines.push((p.clone(), Said { turn, span: clause_quote(chars, p.at) }));
+            }
+        }
+        // "马上" / "急用" in the current message: it is needed today, whatever the day a reply names later.
+        if turn == CURRENT && self.deadlines.is_empty() {
+            let text = Text { chars: chars.to_vec() };
+            if let Some(h) = cues.urgent_cues.find_with(&text, Some(&cues.negators)).first() {
+                let point = TimePoint {
+                    day: Some(super::time::Day::Offset(0)),
+                    hour: None,
+                    at: h.at,
+                    len: h.len,
+                    text: cues.urgent_cues.term(h).to_string(),
+                };
+                self.deadlines.push((point, Said { turn, span: clause_quote(chars, h.at) }));
             }
         }
         // Questions: only the current message asks what the reply must answer.

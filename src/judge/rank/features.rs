@@ -42,7 +42,7 @@ macro_rules! features {
 }
 
 /// Number of features.
-pub const N_FEATURES: usize = 37;
+pub const N_FEATURES: usize = 39;
 
 features! {
     acknowledgement: 1.0,
@@ -88,6 +88,10 @@ features! {
     asks_customer: -1.0,
     /// The reply hands the case to someone else who will get back later.
     delegates: -1.0,
+    /// Every commitment of the reply is a call or talk later, none a result.
+    callback_only: -1.0,
+    /// The remedy waits on an approval or review, or is only hoped for.
+    pending: -1.0,
 }
 
 /// What the reason needs besides the numbers.
@@ -272,7 +276,9 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
     // Likewise for actions wrapped in a promise nobody can keep.
     let serving = clamp01(1.0 - 0.8 * upsell - 0.5 * over_promise);
     let next_step = next_step * serving;
-    let time_frame = time_frame * serving;
+    // A time hung on a pending approval or a hope ("审批通过后2小时内", "争取今晚") is half a commitment.
+    let pending_discount = if cues.pending.any_in(&text.chars) { 0.5 } else { 1.0 };
+    let time_frame = time_frame * serving * pending_discount;
     let ownership = ownership * serving;
 
     // --- parroting
@@ -353,6 +359,8 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
         answers_questions,
         asks_customer: if reading.asks.is_empty() { 0.0 } else { 1.0 },
         delegates: if reading.delegates { 1.0 } else { 0.0 },
+        callback_only: if reading.callback_only { 1.0 } else { 0.0 },
+        pending: if reading.pending { 1.0 } else { 0.0 },
     };
     let mut values = f.values();
     for v in values.iter_mut() {

@@ -81,11 +81,12 @@ impl CueList {
         hits
     }
 
-    /// Whether some entry ends exactly at char offset `at`.
+    /// Whether some entry ends exactly at char offset `at`. A negating entry inside an A-not-A question
+    /// ("能不能", "有没有", "会不会") does not count: the customer asks, they do not refuse or deny.
     pub(crate) fn ends_at(&self, chars: &[char], at: usize) -> bool {
         self.entries.iter().any(|(term, _)| {
             let n = term.chars().count();
-            n <= at && chars[at - n..at].iter().copied().eq(term.chars())
+            n <= at && chars[at - n..at].iter().copied().eq(term.chars()) && !a_not_a(chars, at - n)
         })
     }
 
@@ -255,6 +256,10 @@ pub(crate) struct Cues {
     pub(crate) unavailable: CueList,
     pub(crate) unavailable_skip: CueList,
     pub(crate) delegation: CueList,
+    pub(crate) callback: CueList,
+    pub(crate) pending: CueList,
+    pub(crate) instruct_not_after: CueList,
+    pub(crate) urgent_cues: CueList,
     pub(crate) money_units: CueList,
     pub(crate) count_classifiers: CueList,
 }
@@ -368,8 +373,18 @@ impl Cues {
             unavailable: list!("unavailable"),
             unavailable_skip: list!("unavailable_skip"),
             delegation: list!("delegation"),
+            callback: list!("callback"),
+            pending: list!("pending"),
+            instruct_not_after: list!("instruct_not_after"),
+            urgent_cues: list!("urgent_cues"),
             money_units: list!("money_units"),
             count_classifiers: list!("count_classifiers"),
         }
     }
+}
+
+/// Whether the entry at `start` sits inside an A-not-A question: the character before it repeats its second
+/// character ("能" + "不能", "有" + "没有"), the shape in which Chinese asks instead of negating.
+pub(crate) fn a_not_a(chars: &[char], start: usize) -> bool {
+    start >= 1 && start + 1 < chars.len() && chars[start - 1] == chars[start + 1] && chars[start] != chars[start + 1]
 }

@@ -35,6 +35,10 @@ pub(crate) struct ReplyReading {
     pub(crate) has_time: bool,
     pub(crate) has_number: bool,
     pub(crate) delegates: bool,
+    /// Every commitment is that someone will get back to the customer (call, talk it over), none is a result.
+    pub(crate) callback_only: bool,
+    /// The remedy waits on an approval or review, or is only hoped for ("需要审批", "争取").
+    pub(crate) pending: bool,
 }
 
 fn sentence(chars: &[char], at: usize) -> String {
@@ -63,7 +67,11 @@ impl ReplyReading {
         for (k, h) in cues.steps.find(chars, None) {
             let (s, e) = clause_bounds(chars, h.at);
             // Only a step the reply tells the customer to do; "您白等了一上午" describes, it does not prescribe.
-            let instructs = cues.instruct_frames.any_in(&chars[s..e]);
+            let instructs = (s..e).any(|i| {
+                cues.instruct_frames
+                    .starts_at(chars, i)
+                    .is_some_and(|(l, _)| i + l <= e && cues.instruct_not_after.starts_at(chars, i + l).is_none())
+            });
             let past = cues.time.past_after.starts_at(chars, h.end()).is_some();
             if !instructs || past || negated_near(cues, chars, h.at, 3) || cues.tried_ack.any_in(&chars[s..e]) {
                 continue;
@@ -96,7 +104,22 @@ impl ReplyReading {
         r.escalates = cues.escalation.any_in(chars);
         r.names_place = cues.place_answers.any_in(chars);
         r.delegates = cues.delegation.any_in(chars);
+        r.callback_only = callback_only(cues, chars);
+        r.pending = cues.pending.any_in(chars);
         r.has_number = chars.iter().any(|c| c.is_ascii_digit()) || cues.time.numerals.any_in(chars);
         r
     }
+}
+
+/// Whether the reply promises contact instead of a result: it says someone will get back to the customer, and no
+/// clause with a time in it commits to anything else ("主管明天上午给您打电话商量" but no "今天下午退回").
+fn callback_only(cues: &Cues, chars: &[char]) -> bool {
+    if !cues.callback.any_in(chars) {
+        return false;
+    }
+    let points = time_points(&cues.time, chars);
+    !points.iter().any(|p| {
+        let (s, e) = clause_bounds(chars, p.at);
+        !cues.callback.any_in(&chars[s..e]) && !cues.delegation.any_in(&chars[s..e])
+    })
 }

@@ -494,3 +494,131 @@ fn booking_a_time_the_customer_is_out_is_a_conflict() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+// ---- judgment between consistent replies: result, pending result, call back only ----
+
+#[test]
+fn tonight_with_an_hour_is_an_evening_hour() {
+    let cues = lists::Cues::embedded();
+    let chars: Vec<char> = text::Text::new("今晚8点师傅到，明早7点半再回访。").chars;
+    let points = time_points(&cues.time, &chars);
+    assert_eq!(points[0].hour, Some(20.0), "{points:?}");
+    assert_eq!(points[1].hour, Some(7.5), "{points:?}");
+}
+
+#[test]
+fn an_evening_visit_fits_an_evening_availability() {
+    let context = [customer("热水器点不着火。"), agent("我帮您安排师傅。")];
+    let ranked = rank(
+        "白天我在单位，晚上六点以后才到家。",
+        &context,
+        &["热水器坏了确实难受，是我们售后慢了。今晚7点半师傅上门，到之前先打电话。"],
+    );
+    assert!(conflict(&ranked[0], Fault::IgnoresPreference).is_none(), "{:?}", ranked[0].conflicts);
+}
+
+#[test]
+fn asking_can_or_cannot_is_not_a_refusal() {
+    // "能不能…改到" asks for the change; it does not refuse it.
+    let context = [customer("我那趟火车停运了，后天一早要签合同。"), agent("抱歉，我帮您看看别的车次。")];
+    let ranked = rank(
+        "能不能直接改到今晚最后一班？",
+        &context,
+        &["耽误签合同可不行，停运怪我们。已把您改到今晚最后一班，车票信息5分钟内短信发您。"],
+    );
+    assert!(conflict(&ranked[0], Fault::IgnoresPreference).is_none(), "{:?}", ranked[0].conflicts);
+}
+
+#[test]
+fn taking_leave_is_not_an_instruction_to_wait() {
+    let context = [customer("宽带坏了，你们说昨天下午来修，我专门等了一下午，没人来。"), agent("抱歉，我查一下。")];
+    let ranked = rank(
+        "今天到底来不来？",
+        &context,
+        &["您请假白等了一下午，这次失约怪我们。已升级给片区主管，今晚8点师傅上门，来之前打电话。"],
+    );
+    assert!(conflict(&ranked[0], Fault::RepeatsFailedStep).is_none(), "{:?}", ranked[0].conflicts);
+}
+
+#[test]
+fn a_result_beats_a_pending_approval_and_a_call_back() {
+    let context = [customer("买的台灯开关按下去没反应。"), agent("收到，我看一下。")];
+    let ranked = rank(
+        "今天能给我办好吗？",
+        &context,
+        &[
+            "刚买就坏确实扫兴，是我们质检漏了。售后主管周四上午打电话给您，商量换货的安排。",
+            "刚买就坏确实扫兴，是我们质检漏了。换货申请已提交，需要主管审批，今天下午给您换新发出。",
+            "刚买就坏确实扫兴，是我们质检漏了。我已给您登记换新，今天下午顺丰发出，单号短信发您。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 2, "{ranked:?}");
+    assert!(position(&ranked, 1) < position(&ranked, 0), "{ranked:?}");
+}
+
+#[test]
+fn handing_over_with_a_committed_result_is_not_a_call_back() {
+    let cues = lists::Cues::embedded();
+    let state = conversation::ConversationState::default();
+    let read = |s: &str| reply::ReplyReading::read(&cues, &text::Text::new(s).chars, &state);
+    assert!(read("这单我转交值班经理直接办，明早9点前把新的补发到家。").delegates);
+    assert!(!read("这单我转交值班经理直接办，明早9点前把新的补发到家。").callback_only);
+    assert!(read("情况我报给了售后组，组里同事周四会打电话给您，一起商量退钱的事。").callback_only);
+    assert!(read("这笔款要走复核流程，周三前后到。").pending);
+}
+
+#[test]
+fn promising_again_the_time_that_was_broken_ignores_it() {
+    let context = [
+        customer("退货的吹风机你们仓库早签收了，钱一直没退。"),
+        agent("抱歉，财务那边催过了，48小时内准到账。"),
+        customer("这都过去四天了，还是没到账。"),
+    ];
+    let ranked = rank(
+        "你们答应的呢？",
+        &context,
+        &[
+            "说好的没做到，怪我们跟得不紧。退款重新提交了，财务48小时内处理完。",
+            "说好的退款没做到，这回失信怪我们。已升级给财务主管，今晚6点前把钱打回原卡，我会一直跟着。",
+        ],
+    );
+    // It names the broken promise, then makes the same one again.
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the broken promise is repeated");
+    assert!(c.reply_span.contains("48小时内"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn needed_right_now_makes_tomorrow_too_late() {
+    let context = [customer("停车场出口抬杆不起来，缴费码扫了没反应。"), agent("抱歉，我这边查一下您的缴费记录。")];
+    let ranked = rank(
+        "后面一串车在按喇叭，能不能马上给我开闸？",
+        &context,
+        &[
+            "后面车催着确实让人发慌，是我们设备的问题。缴费已核实，明天上午把费用退您，出口的事明天派人看。",
+            "后面车催着确实让人发慌，是我们设备的问题。缴费已核实，我已远程抬杆，1分钟内就能出去。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("tomorrow is too late for now");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn the_same_place_with_another_number_is_a_wrong_fact() {
+    let context = [customer("快递显示签收了，我没拿到。"), agent("稍等，我调一下派件记录。"), customer("我住莲花北村六栋二单元，您核对一下。")];
+    let ranked = rank(
+        "查到放哪了吗？",
+        &context,
+        &[
+            "东西找不到真叫人上火，怪我们送得马虎。包裹放在莲花北村九栋门口的快递柜，取件码已短信发您。",
+            "东西找不到真叫人上火，怪我们送得马虎。包裹放在莲花北村六栋门口的快递柜，取件码已短信发您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("九栋 is not 六栋");
+    assert_eq!(c.context_turn, 2);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1).conflicts);
+    assert_eq!(ranked[0].index, 1);
+}

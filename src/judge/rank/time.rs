@@ -198,9 +198,12 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
         let mut day: Option<Day> = None;
         let mut j = i;
         let before = &chars[i.saturating_sub(3)..i];
+        // A day word that is also a part of the day ("今晚", "明早") sets both: "今晚8点" is 20:00.
+        let mut day_part: Option<f32> = None;
         if let Some((l, off)) = cues.day_offsets.starts_at(chars, i) {
             day = Some(Day::Offset(off as i32));
             j = i + l;
+            day_part = cues.parts_of_day.starts_at(chars, i).filter(|(pl, _)| *pl == l).map(|(_, h)| h);
         } else if let Some((l, wd)) = cues.weekdays.starts_at(chars, i) {
             // Next week's days count on from this week's: 下周一 = 8.
             let next = cues.next_week.ends_at(chars, i);
@@ -212,7 +215,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
             continue;
         }
         // Part of the day: may open the point or follow its day ("明天下午").
-        let mut part_end: Option<f32> = None;
+        let mut part_end: Option<f32> = day_part;
         if let Some((l, h)) = cues.parts_of_day.starts_at(chars, j) {
             part_end = Some(h);
             // 今晚 / 明早 are both day and part.
