@@ -9,7 +9,7 @@ use crate::backend::bert::BertClassifier;
 use crate::backend::lexicon::LexiconBackend;
 use crate::backend::load::{self, LoadError};
 use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction};
-use crate::batch::{BatchError, BatchLimits, Batched, Batcher, Pending};
+use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
 use crate::judge::conversation::{self, ConversationReading, RiskCues, RiskModel, TurnFact};
 use crate::judge::emotion::{self, Classification};
 use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
@@ -119,13 +119,10 @@ struct Begun<State> {
 
 /// Waits for a queued request's predictions and adds the batcher's queue wait and inference to its times.
 async fn predictions_of(pending: Pending, times: &mut StageTimes) -> Result<Vec<Prediction>, EngineError> {
-    Ok(batched(pending.await.map_err(|_| BatchError::Closed)??, times))
-}
-
-fn batched(answer: Batched, times: &mut StageTimes) -> Vec<Prediction> {
+    let answer = pending.await.map_err(|_| BatchError::Closed)??;
     times.queue_wait = answer.queue_wait;
     times.inference = answer.inference;
-    answer.predictions
+    Ok(answer.predictions)
 }
 
 /// Runs `stage` and returns its result with the time it took.
@@ -514,8 +511,8 @@ impl Engine {
 
     /// `classify` for callers outside an async runtime (the CLI); must not be called from async code.
     pub fn classify_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Classification>, EngineError> {
-        let Begun { pending, state: lexicon, mut times } = self.begin_classify(texts, None)?;
-        let predictions = batched(pending.blocking_recv().map_err(|_| BatchError::Closed)??, &mut times);
+        let Begun { pending, state: lexicon, .. } = self.begin_classify(texts, None)?;
+        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions;
         Ok(self.finish_classify(lexicon, predictions))
     }
 
@@ -556,8 +553,8 @@ impl Engine {
         context: &[Turn],
         candidates: &[S],
     ) -> Result<Ranking, EngineError> {
-        let Begun { pending, state, mut times } = self.begin_rank(customer, context, candidates, None)?;
-        let predictions = batched(pending.blocking_recv().map_err(|_| BatchError::Closed)??, &mut times);
+        let Begun { pending, state, .. } = self.begin_rank(customer, context, candidates, None)?;
+        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions;
         self.finish_rank(state, predictions)
     }
 }
