@@ -12,7 +12,7 @@ use crate::backend::{Backend, BackendDescription, BackendError, BackendKind, Dev
 use crate::batch::{BatchError, BatchLimits, Batcher, Pending};
 use crate::judge::conversation::{self, ConversationReading, RiskCues, RiskModel, TurnFact};
 use crate::judge::emotion::{self, Classification};
-use crate::judge::rank::{RankInput, Ranker, ReplyJudgement};
+use crate::judge::rank::{pair_text, RankInput, Ranker, ReplyJudgement};
 use crate::judge::{Role, Turn};
 use crate::lexicon::{Lexicon, LexiconScore};
 use crate::stages::StageTimes;
@@ -443,8 +443,15 @@ impl Engine {
         times.validation = validation;
         valid?;
         let candidates: Vec<String> = candidates.iter().map(|c| c.as_ref().to_string()).collect();
+        // With a pair head, each candidate is also read together with the conversation, in the same batch.
+        let pair_texts: Vec<String> = if self.backend.has_pair_head() {
+            candidates.iter().map(|reply| pair_text(customer, context, reply)).collect()
+        } else {
+            Vec::new()
+        };
         let mut texts: Vec<&str> = vec![customer];
         texts.extend(candidates.iter().map(String::as_str));
+        texts.extend(pair_texts.iter().map(String::as_str));
         let (prepared, tokenization) = timed(|| {
             let prepared = self.backend.prepare(&texts)?;
             Ok::<_, EngineError>((prepared, self.lexicon.score(customer)))
@@ -466,6 +473,9 @@ impl Engine {
             self.backend.kind(),
             self.backend.lexicon_weight(),
         );
+        let (replies, pairs) = replies.split_at(job.candidates.len().min(replies.len()));
+        let pair: Option<Vec<f32>> =
+            (pairs.len() == replies.len()).then(|| pairs.iter().map(|p| p.pair_logit).collect::<Option<Vec<f32>>>()).flatten();
         let relevance: Option<Vec<f32>> = (!customer_prediction.embedding.is_empty()).then(|| {
             replies
                 .iter()
@@ -478,6 +488,7 @@ impl Engine {
             candidates: &job.candidates,
             reading: &reading,
             relevance: relevance.as_deref(),
+            pair: pair.as_deref(),
         });
         Ok(Ranking { customer: reading, ranked })
     }
@@ -514,6 +525,13 @@ impl Engine {
         let Begun { pending, state: lexicon, .. } = self.begin_classify(texts, None)?;
         let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions;
         Ok(self.finish_classify(lexicon, predictions))
+    }
+
+    /// What the model reads from each text, before any judging: its unit-length embedding (empty on the lexicon)
+    /// and its pair-head log-odds. For the fitting programs; must not be called from async code.
+    pub fn encode_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Prediction>, EngineError> {
+        let Begun { pending, .. } = self.begin_classify(texts, None)?;
+        Ok(pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions)
     }
 
     /// Ranks candidate replies to the customer's message, best first.

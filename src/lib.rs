@@ -39,7 +39,7 @@ pub(crate) mod wordlist;
 pub mod fitting {
     /// The reply ranker's features, its weights file and the ranker that computes them.
     pub mod rank {
-        pub use crate::judge::rank::{CaseView, Features, Ranker, Weights, N_FEATURES};
+        pub use crate::judge::rank::{pair_text, CaseView, Features, Ranker, Weights, N_FEATURES};
     }
     /// The conversation reader's trajectory features and its risk model file.
     pub mod conversation {

@@ -479,3 +479,56 @@ async fn sigterm_during_load_loses_no_accepted_request() {
     assert!(ok > 16, "load was running when SIGTERM came ({ok} answered)");
     assert_eq!(ok, server_ok, "every call the server answered OK reached its client");
 }
+
+/// Writes `pair_head.json` into `dir`: a head whose log-odds are `margin` higher for the embedding `up` than for
+/// `down`, centred between them.
+fn write_pair_head(dir: &Path, up: &[f32], down: &[f32], margin: f32) {
+    let d: Vec<f32> = up.iter().zip(down).map(|(a, b)| a - b).collect();
+    let norm2: f32 = d.iter().map(|x| x * x).sum();
+    assert!(norm2 > 0.0, "the two pair texts must read differently");
+    let weight: Vec<f32> = d.iter().map(|x| x * margin / norm2).collect();
+    let middle: f32 = weight.iter().zip(up.iter().zip(down)).map(|(w, (a, b))| w * (a + b) / 2.0).sum();
+    let head = serde_json::json!({"hidden": weight.len(), "weight": weight, "bias": -middle});
+    std::fs::write(dir.join("pair_head.json"), head.to_string()).unwrap();
+}
+
+#[test]
+fn a_pair_head_in_the_model_folder_rescores_candidates_and_a_broken_one_is_a_load_error() {
+    use gongqing::fitting::rank::pair_text;
+    let dir = tempfile::tempdir().unwrap();
+    let config = tiny_model(dir.path());
+    let customer = "我的快递怎么还没到";
+    let candidates = ["非常感谢你们", "请问订单号码"];
+
+    let plain = Engine::start(&config).unwrap();
+    assert!(plain.info().description.summary.contains("pair_head=false"), "{}", plain.info().description.summary);
+    let before = plain.rank_blocking(customer, &[], &candidates).unwrap();
+    let (first, last) = (before.ranked[0].index, before.ranked[1].index);
+    let pairs = [pair_text(customer, &[], candidates[last]), pair_text(customer, &[], candidates[first])];
+    let read = plain.encode_blocking(&pairs).unwrap();
+    assert!(read.iter().all(|p| p.pair_logit.is_none()), "no head, no pair log-odds");
+
+    // A head that favours the candidate the rules put last lifts it to the top, through the real loader, batcher
+    // and ranker: the pair texts are encoded with the request.
+    write_pair_head(dir.path(), &read[0].embedding, &read[1].embedding, 60.0);
+    let with_head = Engine::start(&config).unwrap();
+    assert!(with_head.info().description.summary.contains("pair_head=true"), "{}", with_head.info().description.summary);
+    let logits: Vec<f32> = with_head.encode_blocking(&pairs).unwrap().iter().map(|p| p.pair_logit.unwrap()).collect();
+    assert!((logits[0] - logits[1] - 60.0).abs() < 0.5, "{logits:?}");
+    let after = with_head.rank_blocking(customer, &[], &candidates).unwrap();
+    assert_eq!(after.ranked[0].index, last, "{:?}", after.ranked);
+    assert!(after.ranked[0].score > 0.99 && after.ranked[1].score < 0.01, "{:?}", after.ranked);
+    // Components and faults come from the rules alone, with or without the head.
+    for judged in &after.ranked {
+        let same = before.ranked.iter().find(|b| b.index == judged.index).unwrap();
+        assert_eq!(judged.components, same.components);
+        assert_eq!(judged.faults, same.faults);
+    }
+
+    // A head for another hidden size is a load error naming the file, and `auto` says why it fell back.
+    std::fs::write(dir.path().join("pair_head.json"), r#"{"hidden": 3, "weight": [1, 2, 3], "bias": 0}"#).unwrap();
+    let err = Engine::start(&config).err().expect("a mismatched pair head must not load").to_string();
+    assert!(err.contains("pair_head.json") && err.contains("hidden size"), "{err}");
+    let auto = Engine::start(&EngineConfig { backend: BackendChoice::Auto, ..config.clone() }).unwrap();
+    assert!(auto.info().fallback_reason.unwrap_or_default().contains("pair_head.json"));
+}

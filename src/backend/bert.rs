@@ -11,6 +11,7 @@ use tokenizers::{Tokenizer, TruncationDirection, TruncationParams, TruncationStr
 
 use super::encoder::{Encoder, EncoderConfig, COMPUTE_DTYPE};
 use super::load::{LoadError, ModelFiles};
+use super::pair_head::PairHead;
 use super::{emotion_array, Backend, BackendDescription, BackendError, BackendKind, DeviceChoice, Precision, Prediction, Prepared};
 use crate::labels::{softmax, Emotion, Polarity};
 
@@ -58,6 +59,8 @@ pub struct BertClassifier {
     labels: Vec<String>,
     /// Emotion of each emotion-head output, when the checkpoint has that head.
     emotion_head: Option<(Linear, Vec<Emotion>)>,
+    /// The reply-ranking head on the unit-length embedding, when the folder has `pair_head.json`.
+    pair_head: Option<PairHead>,
     tokenizer: Tokenizer,
     pooling: Pooling,
     text_prefix: String,
@@ -196,14 +199,16 @@ impl BertClassifier {
             _ => None,
         };
 
+        let pair_head = files.pair_head.as_deref().map(|path| PairHead::load(path, hidden)).transpose()?;
         let summary = format!(
-            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} lexicon_weight={} precision={} device={}",
+            "bert {}x{} vocab={} pooling={:?} labels={} emotion_head={} pair_head={} lexicon_weight={} precision={} device={}",
             config.num_hidden_layers,
             hidden,
             config.vocab_size,
             head.gongqing.pooling,
             labels.len(),
             emotion_head.is_some(),
+            pair_head.is_some(),
             head.gongqing.lexicon_weight,
             precision.name(),
             placement
@@ -216,6 +221,7 @@ impl BertClassifier {
             label_polarity,
             labels: labels.into_iter().map(|(_, name)| name).collect(),
             emotion_head,
+            pair_head,
             tokenizer,
             pooling: head.gongqing.pooling,
             text_prefix: head.gongqing.text_prefix,
@@ -291,6 +297,10 @@ impl Backend for BertClassifier {
         self.lexicon_weight
     }
 
+    fn has_pair_head(&self) -> bool {
+        self.pair_head.is_some()
+    }
+
     fn prepare(&self, texts: &[&str]) -> Result<Vec<Prepared>, BackendError> {
         // One text at a time on the caller's thread: `encode_batch` would queue on the rayon pool that the
         // inference worker's matrix products keep busy, and tokenization would wait behind inference.
@@ -339,9 +349,11 @@ impl Backend for BertClassifier {
                     }
                     _ => None,
                 };
+                let pair_logit = self.pair_head.as_ref().map(|head| head.logit(&embedding));
                 out[i] = Some(Prediction {
                     polarity,
                     emotion,
+                    pair_logit,
                     embedding,
                     tokens: items[i].ids.len() as u32,
                     truncated: items[i].truncated,

@@ -45,6 +45,7 @@ impl Backend for LexiconBackend {
                     polarity: score.polarity,
                     emotion: Some(score.emotion),
                     embedding: Vec::new(),
+                    pair_logit: None,
                     tokens: 0,
                     truncated: false,
                 }

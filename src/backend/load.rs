@@ -9,6 +9,8 @@ pub struct ModelFiles {
     pub config: PathBuf,
     pub tokenizer: PathBuf,
     pub weights: PathBuf,
+    /// The reply-ranking pair head (`pair_head.json`), when the folder has one.
+    pub pair_head: Option<PathBuf>,
     /// What the user asked for, for logs and `Info`.
     pub source: String,
 }
@@ -26,6 +28,7 @@ pub enum LoadError {
 pub const CONFIG_FILE: &str = "config.json";
 pub const TOKENIZER_FILE: &str = "tokenizer.json";
 pub const WEIGHTS_FILE: &str = "model.safetensors";
+pub const PAIR_HEAD_FILE: &str = "pair_head.json";
 
 /// Resolves `spec` (a folder, or `owner/name[@revision]` in the hub cache) to model files.
 pub fn resolve(spec: &str, hub_cache: Option<&Path>) -> Result<ModelFiles, LoadError> {
@@ -57,6 +60,7 @@ fn from_dir(dir: &Path, spec: &str) -> Result<ModelFiles, LoadError> {
         config: file(CONFIG_FILE)?,
         tokenizer: file(TOKENIZER_FILE)?,
         weights: file(WEIGHTS_FILE)?,
+        pair_head: file(PAIR_HEAD_FILE).ok(),
         source: spec.to_string(),
     })
 }
@@ -108,6 +112,7 @@ fn from_hub_cache(spec: &str, explicit_cache: Option<&Path>) -> Result<ModelFile
         config: file(CONFIG_FILE)?,
         tokenizer: file(TOKENIZER_FILE)?,
         weights: file(WEIGHTS_FILE)?,
+        pair_head: repo.get(PAIR_HEAD_FILE),
         source: spec.to_string(),
     })
 }

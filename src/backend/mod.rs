@@ -8,6 +8,7 @@ pub(crate) mod int8;
 pub(crate) mod kernels;
 pub(crate) mod lexicon;
 pub(crate) mod load;
+pub(crate) mod pair_head;
 #[cfg(test)]
 mod test_data;
 #[cfg(test)]
@@ -117,6 +118,9 @@ pub struct Prediction {
     pub emotion: Option<[f32; 7]>,
     /// Unit-length mean-pooled sentence embedding, when the backend has an encoder; empty otherwise.
     pub embedding: Vec<f32>,
+    /// The model's pair head on this text (log-odds that a trainer accepts the reply, as a correction of the
+    /// ranker's rules), when the model has one; meaningful only for texts built by the ranker's `pair_text`.
+    pub pair_logit: Option<f32>,
     /// Model tokens read (0 for the lexicon).
     pub tokens: u32,
     /// The text was longer than the model's max input and only its start was read.
@@ -160,6 +164,10 @@ pub trait Backend: Send + Sync {
     /// 0 leaves the backend's own probabilities untouched.
     fn lexicon_weight(&self) -> f32 {
         0.0
+    }
+    /// Whether `predict` fills `pair_logit`: the ranker then sends one (reply, conversation) text per candidate.
+    fn has_pair_head(&self) -> bool {
+        false
     }
 }
 

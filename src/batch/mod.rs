@@ -276,6 +276,7 @@ mod tests {
                     polarity: [i.ids.len() as f32, 0.0, 0.0],
                     emotion: None,
                     embedding: Vec::new(),
+                    pair_logit: None,
                     tokens: i.ids.len() as u32,
                     truncated: false,
                 })

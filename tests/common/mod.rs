@@ -296,6 +296,7 @@ impl gongqing::backend::Backend for SlowBackend {
                 polarity: Self::expected(&item.text),
                 emotion: None,
                 embedding: Vec::new(),
+                pair_logit: None,
                 tokens: item.ids.len() as u32,
                 truncated: false,
             })

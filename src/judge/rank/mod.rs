@@ -3,13 +3,14 @@
 //!
 //! Files: `conversation` (the state of the conversation), `reply` (what a reply asks, offers, promises and
 //! states), `checks` (conflicts between the two), `time` (time expressions), `features` (the named features),
-//! `scorer` (weights and the calibrated probability), `reasons` (the Chinese reason), `lists` (the cue lists of
+//! `scorer` (weights and the calibrated probability), `pair` (the text the model's pair scorer reads), `reasons` (the Chinese reason), `lists` (the cue lists of
 //! `models/ranking/`), `text` (string helpers). Pure computation: no I/O at ranking time, no panics on any input.
 
 mod checks;
 mod conversation;
 mod features;
 pub(crate) mod lists;
+mod pair;
 mod reasons;
 mod reply;
 mod scorer;
@@ -25,6 +26,7 @@ use crate::judge::{Classification, Turn};
 use crate::labels::{Emotion, Polarity};
 
 pub use features::{FeatureRow, Features, N_FEATURES};
+pub use pair::pair_text;
 pub use scorer::{Weights, WeightsError};
 
 use conversation::CaseCtx;
@@ -41,6 +43,9 @@ pub struct RankInput<'a> {
     /// Cosine similarity of each candidate to the customer message from the sentence encoder, when a model is
     /// loaded; None on the lexicon backend.
     pub relevance: Option<&'a [f32]>,
+    /// The model's pair head on each candidate's [`pair_text`]: a log-odds correction of the rules' score, when
+    /// the model has one.
+    pub pair: Option<&'a [f32]>,
 }
 
 /// The same request without a `Classification`: what the weight-fitting example and the tests use.
@@ -52,6 +57,7 @@ pub struct CaseView<'a> {
     pub emotion: Option<(Emotion, f32)>,
     pub negative: Option<bool>,
     pub relevance: Option<&'a [f32]>,
+    pub pair: Option<&'a [f32]>,
 }
 
 /// Component scores, each 0..1; `penalty` >= 0 is the weighted sum of the faults found.
@@ -207,6 +213,7 @@ impl Ranker {
             emotion: Some((input.reading.emotion, input.reading.emotion_intensity)),
             negative: Some(negative),
             relevance: input.relevance,
+            pair: input.pair,
         })
     }
 
@@ -218,7 +225,8 @@ impl Ranker {
             .into_iter()
             .enumerate()
             .map(|(index, row)| {
-                let score = self.weights.probability(&row);
+                let correction = case.pair.and_then(|p| p.get(index)).copied().filter(|c| c.is_finite());
+                let score = self.weights.probability(&row, correction.unwrap_or(0.0));
                 let mut components = row.components;
                 components.penalty = self.weights.penalty(&row.features);
                 let missing = reasons::missing_of(&components, &ctx);

@@ -70,9 +70,10 @@ impl Weights {
         }
     }
 
-    /// Probability that a trainer accepts the reply.
-    pub fn probability(&self, row: &FeatureRow) -> f32 {
-        sigmoid(self.linear(&row.features))
+    /// Probability that a trainer accepts the reply, with `correction` (the model's pair head, 0 without one)
+    /// added to the rules' log-odds.
+    pub fn probability(&self, row: &FeatureRow, correction: f32) -> f32 {
+        sigmoid(self.linear(&row.features) + correction)
     }
 
     /// Σ |weight| · fault feature: what the faults and conflicts cost the reply.

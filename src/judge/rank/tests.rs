@@ -17,6 +17,7 @@ fn rank_with(customer: &str, context: &[Turn], candidates: &[&str]) -> Vec<Reply
         emotion: None,
         negative: None,
         relevance: None,
+        pair: None,
     })
 }
 
@@ -158,6 +159,7 @@ fn odd_inputs_do_not_panic() {
         emotion: Some((Emotion::Anger, f32::NAN)),
         negative: None,
         relevance: Some(&[f32::NAN]),
+        pair: None,
     });
     assert_eq!(r.len(), 2);
 }
@@ -197,6 +199,7 @@ fn encoder_relevance_is_used() {
         emotion: Some((Emotion::Anxiety, 0.7)),
         negative: Some(true),
         relevance: Some(&[0.82, 0.05]),
+        pair: None,
     });
     assert_eq!(ranked[0].index, 0);
     let off = judgement(&ranked, 1);
