@@ -82,6 +82,23 @@ fn peak_rss_mib() -> f64 {
         .map_or(0.0, |kib| kib / 1024.0)
 }
 
+/// The model folder without `pair_head.json` (links to its other files in a temporary folder), so one run shows what
+/// the pair scorer costs; None when the model has no pair head.
+fn without_pair_head(model: &str) -> Option<PathBuf> {
+    let source = std::fs::canonicalize(model).ok()?;
+    if !source.join("pair_head.json").is_file() {
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("gongqing-bench-no-pair-head-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).ok()?;
+    for name in ["config.json", "tokenizer.json", "model.safetensors"] {
+        let link = dir.join(name);
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(source.join(name), &link).ok()?;
+    }
+    Some(dir)
+}
+
 fn engine(model: &str, backend: BackendChoice, batch: BatchLimits, precision: Precision) -> Engine {
     let config = EngineConfig { model: model.into(), backend, batch, precision, ..EngineConfig::default() };
     Engine::start(&config).expect("engine starts")
@@ -231,6 +248,10 @@ fn main() {
             runs.push(grpc_run(&format!("grpc c={c} batching f32 (for comparison)"), f32_model, &texts, c).await);
         }
         runs.push(rank_run("grpc RankReplies 5 candidates 3 turns", model(batching), 100).await);
+        if let Some(dir) = without_pair_head(&args.model) {
+            let plain = engine(&dir.to_string_lossy(), BackendChoice::Model, batching, args.precision);
+            runs.push(rank_run("grpc RankReplies 5 candidates 3 turns, model without its pair head", plain, 100).await);
+        }
         let lexicon = || engine(&args.model, BackendChoice::Lexicon, batching, args.precision);
         runs.push(rank_run("grpc RankReplies 5 candidates 3 turns, lexicon", lexicon(), 100).await);
         runs.push(in_process_run("lexicon in-process batch 64", lexicon(), &texts, 64).await);

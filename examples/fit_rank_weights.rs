@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! cargo run --release --example fit_rank_weights -- --data work/rank_cases.jsonl [--write] [--verbose]
+//!     [--pair-model models/default]       # then fit that model's pair head (pair_head.json) on the same splits
+//! cargo run --release --example fit_rank_weights -- --data CASES --pair-texts OUT.jsonl   # texts for training
 //! ```
 //!
 //! Procedure (documented in `models/ranking/README.md`):
@@ -27,6 +29,8 @@ const ITERATIONS: usize = 400;
 struct Case {
     id: String,
     family: String,
+    customer: String,
+    context: Vec<Turn>,
     x: Vec<[f32; N_FEATURES]>,
     grades: Vec<u8>,
     candidates: Vec<String>,
@@ -59,10 +63,13 @@ fn load(path: &str, ranker: &Ranker) -> Vec<Case> {
             emotion: None,
             negative: None,
             relevance: None,
+            pair: None,
         });
         cases.push(Case {
             id: v["id"].as_str().unwrap_or("?").to_string(),
             family: v["family"].as_str().unwrap_or("").to_string(),
+            customer: customer.to_string(),
+            context: context.clone(),
             x: rows.iter().map(|r| r.features.values()).collect(),
             grades,
             candidates,
@@ -145,17 +152,23 @@ fn fit(cases: &[&Case], lambda: f64) -> ([f64; N_FEATURES], f64) {
 
 /// Platt scaling: p = σ(a·s + b) fitted by Newton's method on (score, label).
 fn platt(scores: &[(f64, f64)]) -> (f64, f64) {
+    let points: Vec<(f64, f64, f64)> = scores.iter().map(|(s, y)| (0.0, *s, *y)).collect();
+    platt_offset(&points)
+}
+
+/// Platt scaling of a correction `z` on top of a fixed offset `r`: p = σ(r + a·z + b), by Newton's method on
+/// (r, z, label).
+fn platt_offset(points: &[(f64, f64, f64)]) -> (f64, f64) {
     let (mut a, mut b) = (1.0f64, 0.0f64);
     for _ in 0..50 {
         let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-6, 0.0, 1e-6);
-        for (s, y) in scores {
-            let p = sigmoid(a * s + b);
-            let r = p - y;
-            let w = p * (1.0 - p);
-            ga += r * s;
-            gb += r;
-            haa += w * s * s;
-            hab += w * s;
+        for (r, z, y) in points {
+            let p = sigmoid(r + a * z + b);
+            let (res, w) = (p - y, p * (1.0 - p));
+            ga += res * z;
+            gb += res;
+            haa += w * z * z;
+            hab += w * z;
             hbb += w;
         }
         let det = haa * hbb - hab * hab;
@@ -180,15 +193,21 @@ struct Held {
 }
 
 fn held_out(cases: &[&Case], theta: &[f64; N_FEATURES], bias: f64) -> Held {
+    let scores: Vec<Vec<f64>> = cases.iter().map(|c| c.x.iter().map(|x| dot(x, theta) + bias).collect()).collect();
+    let grades: Vec<&[u8]> = cases.iter().map(|c| c.grades.as_slice()).collect();
+    evaluate(&scores, &grades)
+}
+
+/// Ranking and calibration numbers for log-odds `scores` of each case's candidates.
+fn evaluate(scores: &[Vec<f64>], grades: &[&[u8]]) -> Held {
     let mut scored = Vec::new();
     let mut probs: Vec<(f64, f64)> = Vec::new();
-    for c in cases {
-        let s: Vec<f64> = c.x.iter().map(|x| dot(x, theta) + bias).collect();
+    for (s, c_grades) in scores.iter().zip(grades) {
         let mut order: Vec<usize> = (0..s.len()).collect();
         order.sort_by(|a, b| s[*b].total_cmp(&s[*a]).then(a.cmp(b)));
-        let g: Vec<f64> = order.iter().map(|i| f64::from(c.grades[*i])).collect();
+        let g: Vec<f64> = order.iter().map(|i| f64::from(c_grades[*i])).collect();
         scored.push(metrics::case_scores(&g));
-        for (v, grade) in s.iter().zip(&c.grades) {
+        for (v, grade) in s.iter().zip(c_grades.iter()) {
             probs.push((sigmoid(*v), if *grade >= 2 { 1.0 } else { 0.0 }));
         }
     }
@@ -237,6 +256,8 @@ fn main() {
     let mut data = "work/rank_cases.jsonl".to_string();
     let mut out = "models/ranking/weights.json".to_string();
     let (mut write, mut verbose) = (false, false);
+    let mut pair_model: Option<String> = None;
+    let mut pair_texts: Option<String> = None;
     let mut i = 1;
     while i < args.len() {
         match args[i].as_str() {
@@ -246,6 +267,14 @@ fn main() {
             }
             "--out" => {
                 out = args.get(i + 1).cloned().unwrap_or(out);
+                i += 1;
+            }
+            "--pair-model" => {
+                pair_model = args.get(i + 1).cloned();
+                i += 1;
+            }
+            "--pair-texts" => {
+                pair_texts = args.get(i + 1).cloned();
                 i += 1;
             }
             "--write" => write = true,
@@ -264,6 +293,10 @@ fn main() {
     // Features do not depend on the weights; the embedded ranker only supplies the cue lists.
     let ranker = Ranker::with_weights(Weights { version: "fit".into(), values: [0.0; N_FEATURES], bias: 0.0 });
     let cases = load(&data, &ranker);
+    if let Some(path) = pair_texts {
+        pair::write_texts(&cases, &path);
+        return;
+    }
     let fit_set: Vec<&Case> = cases.iter().filter(|c| split_of(&c.id) < 70).collect();
     let cal_set: Vec<&Case> = cases.iter().filter(|c| (70..85).contains(&split_of(&c.id))).collect();
     let test_set: Vec<&Case> = cases.iter().filter(|c| split_of(&c.id) >= 85).collect();
@@ -332,5 +365,238 @@ fn main() {
         fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
         Weights::from_json(&fs::read_to_string(&out).expect("read back")).expect("written weights parse");
         println!("wrote {out}");
+    }
+    if let Some(dir) = pair_model {
+        let rules = |c: &Case| -> Vec<f64> { c.x.iter().map(|x| dot(x, &theta_cal) + bias_cal).collect() };
+        let splits = Splits { fit: &fit_set, calibration: &cal_set, test: &test_set };
+        pair::fit_and_write(&dir, &splits, &rules, write);
+    }
+}
+
+/// The three splits of the cases, shared by the rules fit and the pair head fit.
+struct Splits<'a> {
+    fit: &'a [&'a Case],
+    calibration: &'a [&'a Case],
+    test: &'a [&'a Case],
+}
+
+/// The pair head (`pair_head.json` in the model folder): a linear map from the encoder's embedding of
+/// `pair_text(customer, context, reply)` to a correction of the rules' log-odds, fitted with the rules as a fixed
+/// offset on the same fit split, then scaled and shifted on the calibration split.
+mod pair {
+    use super::{evaluate, held_json, platt_offset, r4, sigmoid, Case, Held, Splits};
+    use gongqing::engine::{BackendChoice, Engine, EngineConfig};
+    use gongqing::fitting::rank::pair_text;
+
+    const ITERATIONS: usize = 600;
+    const CHUNK: usize = 32;
+    const FOLDS: usize = 3;
+
+    /// One case: the rules' log-odds, the embedding of each candidate's pair text, and the grades.
+    #[derive(Clone)]
+    struct Encoded<'a> {
+        case: &'a Case,
+        rules: Vec<f64>,
+        embeddings: Vec<Vec<f32>>,
+    }
+
+    fn encode<'a>(engine: &Engine, cases: &[&'a Case], rules: &dyn Fn(&Case) -> Vec<f64>) -> Vec<Encoded<'a>> {
+        let texts: Vec<String> = cases
+            .iter()
+            .flat_map(|c| c.candidates.iter().map(|reply| pair_text(&c.customer, &c.context, reply)))
+            .collect();
+        let mut embeddings = Vec::with_capacity(texts.len());
+        for chunk in texts.chunks(CHUNK) {
+            let predictions = engine.encode_blocking(chunk).unwrap_or_else(|e| panic!("encoding failed: {e}"));
+            embeddings.extend(predictions.into_iter().map(|p| p.embedding));
+        }
+        let mut rest = embeddings.into_iter();
+        cases
+            .iter()
+            .map(|c| Encoded { case: c, rules: rules(c), embeddings: rest.by_ref().take(c.candidates.len()).collect() })
+            .collect()
+    }
+
+    /// Writes every candidate's pair text with its grade (JSON lines), for the encoder's training
+    /// (`scripts/model/prepare_data.py` reads them through `GQ_PAIRS`): the one place pair texts are built is
+    /// the service's own `pair_text`.
+    pub(super) fn write_texts(cases: &[Case], path: &str) {
+        let mut out = String::new();
+        for c in cases {
+            for (reply, grade) in c.candidates.iter().zip(&c.grades) {
+                let row = serde_json::json!({
+                    "text": pair_text(&c.customer, &c.context, reply), "grade": grade, "case": c.id, "family": c.family,
+                });
+                out.push_str(&row.to_string());
+                out.push('\n');
+            }
+        }
+        std::fs::write(path, out).unwrap_or_else(|e| panic!("cannot write {path}: {e}"));
+        println!("wrote the pair texts of {} cases to {path}", cases.len());
+    }
+
+    fn head_logit(w: &[f64], b: f64, e: &[f32]) -> f64 {
+        w.iter().zip(e).map(|(w, x)| w * f64::from(*x)).sum::<f64>() + b
+    }
+
+    /// Pointwise (grade >= 2) + pairwise logistic loss of `rules + w·e + b`, L2 on w, accelerated gradient descent.
+    fn fit(cases: &[Encoded], dim: usize, lambda: f64) -> (Vec<f64>, f64) {
+        let points: Vec<(&[f32], f64, f64)> = cases
+            .iter()
+            .flat_map(|c| {
+                c.embeddings
+                    .iter()
+                    .zip(&c.rules)
+                    .zip(&c.case.grades)
+                    .map(|((e, r), g)| (e.as_slice(), *r, if *g >= 2 { 1.0 } else { 0.0 }))
+            })
+            .collect();
+        let mut pairs: Vec<(Vec<f32>, f64)> = Vec::new();
+        for c in cases {
+            for i in 0..c.rules.len() {
+                for j in 0..c.rules.len() {
+                    if c.case.grades[i] > c.case.grades[j] {
+                        let d: Vec<f32> = c.embeddings[i].iter().zip(&c.embeddings[j]).map(|(a, b)| a - b).collect();
+                        pairs.push((d, c.rules[i] - c.rules[j]));
+                    }
+                }
+            }
+        }
+        let (np, nq) = (points.len().max(1) as f64, pairs.len().max(1) as f64);
+        // Embeddings have unit length, so |e|² + 1 ≤ 2 and |e_i − e_j|² ≤ 4.
+        let step = 1.0 / (0.25 * 2.0 + 0.25 * 4.0 + lambda);
+        let (mut w, mut b) = (vec![0.0f64; dim], 0.0f64);
+        let (mut yw, mut yb) = (w.clone(), b);
+        let mut t_acc = 1.0f64;
+        for _ in 0..ITERATIONS {
+            let mut gw = vec![0.0f64; dim];
+            let mut gb = 0.0;
+            for (e, r, label) in &points {
+                let g = (sigmoid(r + head_logit(&yw, yb, e)) - label) / np;
+                for (k, x) in e.iter().enumerate() {
+                    gw[k] += g * f64::from(*x);
+                }
+                gb += g;
+            }
+            for (d, r) in &pairs {
+                let g = -sigmoid(-(r + head_logit(&yw, 0.0, d))) / nq;
+                for (k, x) in d.iter().enumerate() {
+                    gw[k] += g * f64::from(*x);
+                }
+            }
+            let next_w: Vec<f64> = yw.iter().zip(&gw).map(|(y, g)| y - step * (g + lambda * y)).collect();
+            let next_b = yb - step * gb;
+            let t_next = (1.0 + (1.0 + 4.0 * t_acc * t_acc).sqrt()) / 2.0;
+            let mom = (t_acc - 1.0) / t_next;
+            yw = next_w.iter().zip(&w).map(|(n, o)| n + mom * (n - o)).collect();
+            yb = next_b + mom * (next_b - b);
+            w = next_w;
+            b = next_b;
+            t_acc = t_next;
+        }
+        (w, b)
+    }
+
+    fn scores(cases: &[Encoded], w: &[f64], b: f64) -> Held {
+        let s: Vec<Vec<f64>> =
+            cases.iter().map(|c| c.rules.iter().zip(&c.embeddings).map(|(r, e)| r + head_logit(w, b, e)).collect()).collect();
+        let g: Vec<&[u8]> = cases.iter().map(|c| c.case.grades.as_slice()).collect();
+        evaluate(&s, &g)
+    }
+
+    pub(super) fn fit_and_write(dir: &str, splits: &Splits, rules: &dyn Fn(&Case) -> Vec<f64>, write: bool) {
+        let config = EngineConfig { model: dir.to_string(), backend: BackendChoice::Model, ..EngineConfig::default() };
+        let engine = Engine::start(&config).unwrap_or_else(|e| panic!("cannot load the model {dir}: {e}"));
+        let started = std::time::Instant::now();
+        let fit_set = encode(&engine, splits.fit, rules);
+        let cal_set = encode(&engine, splits.calibration, rules);
+        let test_set = encode(&engine, splits.test, rules);
+        let dim = fit_set.first().and_then(|c| c.embeddings.first()).map_or(0, Vec::len);
+        assert!(dim > 0, "the model gave no embeddings: a pair head needs an encoder");
+        let pairs: usize = [&fit_set, &cal_set, &test_set].iter().flat_map(|s| s.iter()).map(|c| c.rules.len()).sum();
+        println!("pair head: encoded {pairs} pair texts with {dir} in {:.0} s (dim {dim})", started.elapsed().as_secs_f64());
+
+        let rules_only = |set: &[Encoded]| scores(set, &vec![0.0; dim], 0.0);
+        // λ is chosen by how the head does on kinds of difference it was not fitted on: each third of the case
+        // families in turn is left out of the fit and scored on its calibration cases. A head that only learned
+        // the generator's families would help there little, and text written by others differs at least as much.
+        let mut families: Vec<&str> = fit_set.iter().map(|c| c.case.family.as_str()).collect();
+        families.sort();
+        families.dedup();
+        let fold_of = |c: &Encoded| families.iter().position(|f| *f == c.case.family).unwrap_or(0) % FOLDS;
+        let key = |h: Held| h.ndcg3 + 0.5 * h.top1;
+        let left_out = |lambda: Option<f64>| -> f64 {
+            (0..FOLDS)
+                .map(|fold| {
+                    let train: Vec<Encoded> = fit_set.iter().filter(|c| fold_of(c) != fold).map(Encoded::clone).collect();
+                    let held: Vec<Encoded> = cal_set.iter().filter(|c| fold_of(c) == fold).map(Encoded::clone).collect();
+                    match lambda {
+                        Some(lambda) => {
+                            let (w, b) = fit(&train, dim, lambda);
+                            key(scores(&held, &w, b))
+                        }
+                        None => key(rules_only(&held)),
+                    }
+                })
+                .sum::<f64>()
+                / FOLDS as f64
+        };
+        let base = left_out(None);
+        println!("pair head: families left out, rules only: NDCG@3 + top-1/2 = {base:.4}");
+        let mut best: Option<(f64, f64)> = None;
+        for lambda in [1.0, 0.3, 0.1, 0.03, 0.01] {
+            let k = left_out(Some(lambda));
+            println!("pair head: lambda {lambda:<6} families left out: NDCG@3 + top-1/2 = {k:.4}");
+            if k > base && best.is_none_or(|b| k > b.0 + 1e-9) {
+                best = Some((k, lambda));
+            }
+        }
+        let Some((_, lambda)) = best else {
+            println!("pair head: no lambda beats the rules on families left out; the model gets no pair head");
+            let stale = std::path::Path::new(dir).join("pair_head.json");
+            if write && stale.exists() {
+                std::fs::remove_file(&stale).unwrap_or_else(|e| panic!("cannot remove {}: {e}", stale.display()));
+                println!("removed {}", stale.display());
+            }
+            return;
+        };
+        let (w, b) = fit(&fit_set, dim, lambda);
+        let h = scores(&cal_set, &w, b);
+        println!("pair head: lambda {lambda} on all families, calibration split: NDCG@3 {:.4} top-1 {:.4}", h.ndcg3, h.top1);
+        let cal_points: Vec<(f64, f64, f64)> = cal_set
+            .iter()
+            .flat_map(|c| {
+                c.rules
+                    .iter()
+                    .zip(&c.embeddings)
+                    .zip(&c.case.grades)
+                    .map(|((r, e), g)| (*r, head_logit(&w, b, e), if *g >= 2 { 1.0 } else { 0.0 }))
+            })
+            .collect();
+        let (scale, offset) = platt_offset(&cal_points);
+        let w_cal: Vec<f64> = w.iter().map(|x| x * scale).collect();
+        let b_cal = b * scale + offset;
+        let (before, after) = (rules_only(&test_set), scores(&test_set, &w_cal, b_cal));
+        println!("pair head: chosen lambda {lambda}; scale {scale:.3} offset {offset:.3}");
+        for (name, h) in [("rules only", before), ("rules + pair head", after)] {
+            println!("pair head: test split, {name:<17}: NDCG@3 {:.4} top-1 {:.4} pairwise {:.4} | log-loss {:.4} ECE {:.4}", h.ndcg3, h.top1, h.pairwise, h.log_loss, h.ece);
+        }
+        if write {
+            let path = std::path::Path::new(dir).join("pair_head.json");
+            let doc = serde_json::json!({
+                "version": "1.0.0",
+                "model": "ranker score = sigmoid(rules log-odds + bias + weight · embedding), where embedding is the encoder's unit-length mean-pooled vector of pair_text(customer, context, reply) (src/judge/rank/pair.rs)",
+                "hidden": dim,
+                "weight": w_cal.iter().map(|x| *x as f32).collect::<Vec<f32>>(),
+                "bias": b_cal as f32,
+                "procedure": "pointwise (grade >= 2) + pairwise logistic loss with the fitted rules as a fixed offset; L2 lambda chosen by leaving a third of the case families out of the fit in turn and scoring their calibration cases; then scale and offset on the calibration split (Platt with the rules as offset). Encoded by the service's own engine (int8). Rerun: scripts/fit_ranking.sh",
+                "lambda": lambda,
+                "calibration": {"scale": r4(scale), "offset": r4(offset)},
+                "held_out_test": {"rules_only": held_json(before), "rules_and_pair_head": held_json(after)},
+            });
+            std::fs::write(&path, serde_json::to_string(&doc).expect("json") + "\n")
+                .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+            println!("wrote {}", path.display());
+        }
     }
 }
