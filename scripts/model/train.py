@@ -36,6 +36,7 @@ EPOCHS = float(os.environ.get("GQ_EPOCHS", 1))
 LR = float(os.environ.get("GQ_LR", 5e-5))
 HEAD_LR = 1e-3
 EMOTION_LOSS = 1.0
+PAIR_LOSS = 1.0
 TOK_PER_BATCH = int(os.environ.get("GQ_TOK_PER_BATCH", 2048))
 CKPT_MINUTES = 8
 torch.set_num_threads(int(os.environ.get("OMP_NUM_THREADS", 2)))
@@ -61,22 +62,35 @@ def load_base(base, work):
 
 
 class Classifier(nn.Module):
-    """The encoder with a polarity head and an emotion head on the same pooled vector."""
+    """The encoder with a polarity head, an emotion head and (when trained on pair texts) a pair head on the same
+    pooled vector."""
 
-    def __init__(self, bert):
+    def __init__(self, bert, pair_head=False):
         super().__init__()
         self.bert = bert
         hidden = bert.eln.weight.shape[0]
         self.drop = nn.Dropout(0.1)
         self.classifier = nn.Linear(hidden, len(LABELS))
         self.emotion_classifier = nn.Linear(hidden, len(EMO_LABELS))
-        for head in (self.classifier, self.emotion_classifier):
+        # Reply-ranking pairs (only when training on pair texts): teaches the shared encoder how good a reply is for
+        # the conversation before it. The service does not use this head; it refits one on its own int8 embeddings
+        # (fit_rank_weights --pair-model).
+        self.pair_classifier = nn.Linear(hidden, 1) if pair_head else None
+        for head in (self.classifier, self.emotion_classifier, self.pair_classifier):
+            if head is None:
+                continue
             nn.init.normal_(head.weight, std=0.02)
             nn.init.zeros_(head.bias)
 
     def forward(self, ids, mask):
+        pol, emo, _ = self.forward_all(ids, mask)
+        return pol, emo
+
+    def forward_all(self, ids, mask):
+        """Polarity, emotion and pair logits from one pass."""
         pooled = self.drop(mean_pool(self.bert(ids, mask), mask))
-        return self.classifier(pooled), self.emotion_classifier(pooled)
+        pair = self.pair_classifier(pooled).squeeze(-1) if self.pair_classifier is not None else None
+        return self.classifier(pooled), self.emotion_classifier(pooled), pair
 
 
 def read_rows(work):
@@ -154,7 +168,8 @@ def metrics(pol_logits, emo_logits, rows):
 def train(base, work):
     torch.manual_seed(SEED)
     cfg, bert = load_base(base, work)
-    model = Classifier(bert)
+    pairs_path = os.path.join(work, "pairs.jsonl")
+    model = Classifier(bert, pair_head=os.path.exists(pairs_path))
     rows = read_rows(work)
     tr = select_train(rows)
     calib = random.Random(SEED).sample([r for r in rows if r["split"] == "calib"],
@@ -168,15 +183,20 @@ def train(base, work):
             r = json.loads(l)
             r["ids"] = tok.encode("query: " + r["text"]).ids
             dev.append(r)
-    y_pol = torch.tensor([L2I[r["polarity"]] for r in tr])
+    pairs = [json.loads(l) for l in open(pairs_path, encoding="utf-8")] if os.path.exists(pairs_path) else []
+    tr = tr + pairs
+    y_pol = torch.tensor([L2I[r["polarity"]] if r.get("polarity") else -100 for r in tr])
     y_emo = torch.tensor([E2I[r["emotion"]] if r.get("emotion") else -100 for r in tr])
+    # Pair target: the trainer's grade 0..3 as a probability, so the head learns the order, not only acceptance.
+    y_pair = torch.tensor([r["grade"] / 3.0 if "grade" in r else -1.0 for r in tr])
     lengths = [len(r["ids"]) for r in tr]
-    log("train rows", len(tr), "tokens", sum(lengths), "polarity counts", torch.bincount(y_pol).tolist(),
-        "emotion-labelled", int((y_emo >= 0).sum()))
+    log("train rows", len(tr), "tokens", sum(lengths), "polarity counts", torch.bincount(y_pol[y_pol >= 0]).tolist(),
+        "emotion-labelled", int((y_emo >= 0).sum()), "pair texts", len(pairs))
     n_batches = len(batches_by_length(lengths, TOK_PER_BATCH))
     total = max(1, int(n_batches * EPOCHS))
     warm = max(1, int(0.06 * total))
-    heads = list(model.classifier.parameters()) + list(model.emotion_classifier.parameters())
+    heads = [p for h in (model.classifier, model.emotion_classifier, model.pair_classifier) if h is not None
+             for p in h.parameters()]
     opt = torch.optim.AdamW([{"params": model.bert.parameters(), "lr": LR}, {"params": heads, "lr": HEAD_LR}],
                             weight_decay=0.01)
     base_lrs = [g["lr"] for g in opt.param_groups]
@@ -209,11 +229,16 @@ def train(base, work):
             for g, lr0 in zip(opt.param_groups, base_lrs):
                 g["lr"] = lr0 * f
             ids, mask = pad_ids([tr[i]["ids"] for i in b])
-            pol, emo = model(ids, mask)
-            loss = F.cross_entropy(pol, y_pol[b], label_smoothing=0.05)
-            ye = y_emo[b]
+            pol, emo, pair = model.forward_all(ids, mask)
+            loss = torch.zeros(())
+            yp, ye, yq = y_pol[b], y_emo[b], y_pair[b]
+            if (yp >= 0).any():
+                loss = loss + F.cross_entropy(pol, yp, ignore_index=-100, label_smoothing=0.05)
             if (ye >= 0).any():
                 loss = loss + EMOTION_LOSS * F.cross_entropy(emo, ye, ignore_index=-100, label_smoothing=0.05)
+            if (yq >= 0).any():
+                has = yq >= 0
+                loss = loss + PAIR_LOSS * F.binary_cross_entropy_with_logits(pair[has], yq[has])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
