@@ -400,6 +400,17 @@ mod pair {
         embeddings: Vec<Vec<f32>>,
     }
 
+    impl Encoded<'_> {
+        /// Each candidate's embedding, rules' log-odds and label (grade >= 2).
+        fn candidates(&self) -> impl Iterator<Item = (&[f32], f64, f64)> + '_ {
+            self.embeddings
+                .iter()
+                .zip(&self.rules)
+                .zip(&self.case.grades)
+                .map(|((e, r), g)| (e.as_slice(), *r, if *g >= 2 { 1.0 } else { 0.0 }))
+        }
+    }
+
     fn encode<'a>(engine: &Engine, cases: &[&'a Case], rules: &dyn Fn(&Case) -> Vec<f64>) -> Vec<Encoded<'a>> {
         let texts: Vec<String> = cases
             .iter()
@@ -441,16 +452,7 @@ mod pair {
 
     /// Pointwise (grade >= 2) + pairwise logistic loss of `rules + w·e + b`, L2 on w, accelerated gradient descent.
     fn fit(cases: &[Encoded], dim: usize, lambda: f64) -> (Vec<f64>, f64) {
-        let points: Vec<(&[f32], f64, f64)> = cases
-            .iter()
-            .flat_map(|c| {
-                c.embeddings
-                    .iter()
-                    .zip(&c.rules)
-                    .zip(&c.case.grades)
-                    .map(|((e, r), g)| (e.as_slice(), *r, if *g >= 2 { 1.0 } else { 0.0 }))
-            })
-            .collect();
+        let points: Vec<(&[f32], f64, f64)> = cases.iter().flat_map(Encoded::candidates).collect();
         let mut pairs: Vec<(Vec<f32>, f64)> = Vec::new();
         for c in cases {
             for i in 0..c.rules.len() {
@@ -563,16 +565,8 @@ mod pair {
         let (w, b) = fit(&fit_set, dim, lambda);
         let h = scores(&cal_set, &w, b);
         println!("pair head: lambda {lambda} on all families, calibration split: NDCG@3 {:.4} top-1 {:.4}", h.ndcg3, h.top1);
-        let cal_points: Vec<(f64, f64, f64)> = cal_set
-            .iter()
-            .flat_map(|c| {
-                c.rules
-                    .iter()
-                    .zip(&c.embeddings)
-                    .zip(&c.case.grades)
-                    .map(|((r, e), g)| (*r, head_logit(&w, b, e), if *g >= 2 { 1.0 } else { 0.0 }))
-            })
-            .collect();
+        let cal_points: Vec<(f64, f64, f64)> =
+            cal_set.iter().flat_map(Encoded::candidates).map(|(e, r, label)| (r, head_logit(&w, b, e), label)).collect();
         let (scale, offset) = platt_offset(&cal_points);
         let w_cal: Vec<f64> = w.iter().map(|x| x * scale).collect();
         let b_cal = b * scale + offset;
