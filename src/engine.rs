@@ -125,6 +125,11 @@ async fn predictions_of(pending: Pending, times: &mut StageTimes) -> Result<Vec<
     Ok(answer.predictions)
 }
 
+/// `predictions_of` for callers outside an async runtime, which do not keep stage times.
+fn blocking_predictions_of(pending: Pending) -> Result<Vec<Prediction>, EngineError> {
+    Ok(pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions)
+}
+
 /// Runs `stage` and returns its result with the time it took.
 fn timed<T>(stage: impl FnOnce() -> T) -> (T, Duration) {
     let started = Instant::now();
@@ -474,8 +479,9 @@ impl Engine {
             self.backend.lexicon_weight(),
         );
         let (replies, pairs) = replies.split_at(job.candidates.len().min(replies.len()));
+        // Every candidate's pair log-odds, or none (no head: no pair texts were sent).
         let pair: Option<Vec<f32>> =
-            (pairs.len() == replies.len()).then(|| pairs.iter().map(|p| p.pair_logit).collect::<Option<Vec<f32>>>()).flatten();
+            pairs.iter().map(|p| p.pair_logit).collect::<Option<Vec<f32>>>().filter(|p| p.len() == replies.len());
         let relevance: Option<Vec<f32>> = (!customer_prediction.embedding.is_empty()).then(|| {
             replies
                 .iter()
@@ -523,15 +529,14 @@ impl Engine {
     /// `classify` for callers outside an async runtime (the CLI); must not be called from async code.
     pub fn classify_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Classification>, EngineError> {
         let Begun { pending, state: lexicon, .. } = self.begin_classify(texts, None)?;
-        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions;
-        Ok(self.finish_classify(lexicon, predictions))
+        Ok(self.finish_classify(lexicon, blocking_predictions_of(pending)?))
     }
 
     /// What the model reads from each text, before any judging: its unit-length embedding (empty on the lexicon)
     /// and its pair-head log-odds. For the fitting programs; must not be called from async code.
     pub fn encode_blocking<S: AsRef<str>>(&self, texts: &[S]) -> Result<Vec<Prediction>, EngineError> {
         let Begun { pending, .. } = self.begin_classify(texts, None)?;
-        Ok(pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions)
+        blocking_predictions_of(pending)
     }
 
     /// Ranks candidate replies to the customer's message, best first.
@@ -572,8 +577,7 @@ impl Engine {
         candidates: &[S],
     ) -> Result<Ranking, EngineError> {
         let Begun { pending, state, .. } = self.begin_rank(customer, context, candidates, None)?;
-        let predictions = pending.blocking_recv().map_err(|_| BatchError::Closed)??.predictions;
-        self.finish_rank(state, predictions)
+        self.finish_rank(state, blocking_predictions_of(pending)?)
     }
 }
 

@@ -93,6 +93,11 @@ def load_peoples_daily(sdir, limit, rng):
     return [dict(text=s, polarity="neutral", emotion="neutral", source="peoples_daily") for s in sents[:limit]]
 
 
+def clip(ids):
+    """At most MAX_LEN ids, keeping the closing </s>."""
+    return ids if len(ids) <= MAX_LEN else ids[:MAX_LEN - 1] + [ids[-1]]
+
+
 def load_pairs(path):
     """Reply-ranking pair texts with grades (written by `fit_rank_weights --pair-texts` from generated cases), for the
     encoder's pair head; none when GQ_PAIRS is unset."""
@@ -194,15 +199,12 @@ def main():
             dev_mism += [old2new.get(i, -1) for i in e.ids] != p.ids
     with open(os.path.join(work, "data.jsonl"), "w", encoding="utf-8") as f:
         for r, p in zip(rows, pencs):
-            ids = p.ids
-            if len(ids) > MAX_LEN:
-                ids = ids[:MAX_LEN - 1] + [ids[-1]]
-            r["ids"] = ids
+            r["ids"] = clip(p.ids)
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     if pairs:
         with open(os.path.join(work, "pairs.jsonl"), "w", encoding="utf-8") as f:
             for p, e in zip(pairs, pruned.encode_batch(pair_texts)):
-                p["ids"] = e.ids if len(e.ids) <= MAX_LEN else e.ids[:MAX_LEN - 1] + [e.ids[-1]]
+                p["ids"] = clip(e.ids)
                 f.write(json.dumps(p, ensure_ascii=False) + "\n")
     json.dump(keep, open(os.path.join(work, "vocab_keep.json"), "w"))
     from collections import Counter

@@ -3,8 +3,9 @@
 //!
 //! Files: `conversation` (the state of the conversation), `reply` (what a reply asks, offers, promises and
 //! states), `checks` (conflicts between the two), `time` (time expressions), `features` (the named features),
-//! `scorer` (weights and the calibrated probability), `pair` (the text the model's pair scorer reads), `reasons` (the Chinese reason), `lists` (the cue lists of
-//! `models/ranking/`), `text` (string helpers). Pure computation: no I/O at ranking time, no panics on any input.
+//! `scorer` (weights and the calibrated probability), `pair` (the text the model's pair scorer reads), `reasons`
+//! (the Chinese reason), `lists` (the cue lists of `models/ranking/`), `text` (string helpers). Pure computation:
+//! no I/O at ranking time, no panics on any input.
 
 mod checks;
 mod conversation;
