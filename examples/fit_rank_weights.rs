@@ -553,13 +553,16 @@ mod pair {
                 best = Some((k, lambda));
             }
         }
-        let Some((_, lambda)) = best else {
-            println!("pair head: no lambda beats the rules on families left out; the model gets no pair head");
+        let no_head = |why: &str| {
+            println!("pair head: {why}; the model gets no pair head");
             let stale = std::path::Path::new(dir).join("pair_head.json");
             if write && stale.exists() {
                 std::fs::remove_file(&stale).unwrap_or_else(|e| panic!("cannot remove {}: {e}", stale.display()));
                 println!("removed {}", stale.display());
             }
+        };
+        let Some((_, lambda)) = best else {
+            no_head("no lambda beats the rules on families left out");
             return;
         };
         let (w, b) = fit(&fit_set, dim, lambda);
@@ -574,6 +577,12 @@ mod pair {
         println!("pair head: chosen lambda {lambda}; scale {scale:.3} offset {offset:.3}");
         for (name, h) in [("rules only", before), ("rules + pair head", after)] {
             println!("pair head: test split, {name:<17}: NDCG@3 {:.4} top-1 {:.4} pairwise {:.4} | log-loss {:.4} ECE {:.4}", h.ndcg3, h.top1, h.pairwise, h.log_loss, h.ece);
+        }
+        // Second gate, on the held-out test cases: a head that lowers the ranking there (while it may still lower
+        // the log-loss) would rank worse for callers, whatever it does to the probabilities.
+        if after.top1 < before.top1 || after.ndcg3 < before.ndcg3 {
+            no_head("the head lowers top-1 or NDCG@3 on the held-out test split");
+            return;
         }
         if write {
             let path = std::path::Path::new(dir).join("pair_head.json");

@@ -1,10 +1,13 @@
 //! Consistency checks between the conversation state and one reply: each conflict becomes a fault with the
 //! reply's words and the context's words that contradict each other.
 
-use super::conversation::{CaseCtx, Fact, Said};
+use super::conversation::{negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use super::text::{content_units, edit_distance, sentence_bounds};
+use std::collections::HashSet;
+
+use super::text::{clause_bounds, content_units, edit_distance, is_cjk, sentence_bounds, window};
+use super::time::{time_points, Day};
 use super::time::later_than;
 use super::{Conflict, Fault};
 
@@ -64,6 +67,8 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     if let Some(c) = pref(&reply.remedies, &st.refused_remedies, &st.preferred_remedies)
         .or_else(|| pref(&reply.channels, &st.refused_channels, &st.preferred_channels))
         .or_else(|| too_early.map(|(p, said)| conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), said, &p.text)))
+        .or_else(|| outside_free_windows(cues, st, chars, reply))
+        .or_else(|| refused_option(cues, st, chars))
     {
         out.push(c);
     }
@@ -79,7 +84,9 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // States a fact that contradicts the context.
-    if let Some(c) = wrong_fact(ctx, reply).or_else(|| numeral_slip(cues, ctx, chars)) {
+    if let Some(c) = wrong_fact(ctx, reply).or_else(|| numeral_slip(cues, ctx, chars)).or_else(|| wrong_correction(cues, st, chars))
+        .or_else(|| date_slip(cues, st, chars))
+    {
         out.push(c);
     }
 
@@ -134,6 +141,95 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
     }
     out
+}
+
+/// The reply books an appointment (a visit, a slot, a changed booking) at a time outside every window the customer
+/// said they are free.
+fn outside_free_windows(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
+    let first = st.free_windows.first()?;
+    let p = reply.promises.iter().find(|p| {
+        let (s, e) = sentence_bounds(chars, p.at);
+        let appointment = cues.appointment_cues.any_in(&chars[s..e])
+            || reply.channels.iter().any(|m| m.at >= s && m.at < e && cues.channels.name(m.kind) == "visit");
+        appointment && p.hour.is_some() && !st.free_windows.iter().any(|w| w.fits(p, st.today))
+    })?;
+    Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &first.said, &p.text))
+}
+
+/// The reply offers, in a clause that does not negate it, words the customer turned down ("不要个人的" and
+/// "按个人姓名开好了").
+fn refused_option(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    st.refused_options.iter().rev().find_map(|r| {
+        let pat: Vec<char> = r.words.chars().collect();
+        (0..chars.len())
+            .find(|&i| !pat.is_empty() && chars[i..].starts_with(&pat) && !negated_near(cues, chars, i, 6))
+            .map(|i| conflict(Fault::IgnoresPreference, &sentence_of(chars, i), &r.said, &r.words))
+    })
+}
+
+/// The reply corrects something to the value the conversation says is the wrong one ("把…改成XIAOYV" where the
+/// order "写成了…XIAOYV"). A token of that value that the conversation also uses elsewhere (a surname both
+/// spellings share) does not count.
+fn wrong_correction(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let mentions = |tok: &str| st.turn_texts.iter().filter(|(_, x)| x.iter().collect::<String>().contains(tok)).count();
+    cues.correction_frames.find_in(chars, None).into_iter().find_map(|h| {
+        let target = value_after(cues, chars, h.end());
+        let w = st.wrong_values.iter().find(|w| {
+            !target.is_empty()
+                && target.iter().all(|t| w.tokens.contains(t))
+                && target.iter().any(|t| mentions(t) <= st.wrong_values.iter().filter(|v| v.tokens.contains(t)).count())
+        })?;
+        Some(conflict(Fault::WrongFact, &sentence_of(chars, h.at), &w.said, &target.join(" ")))
+    })
+}
+
+/// The reply dates a past event on another day than the conversation does ("您9号在…店还的车" where the customer
+/// "3号在…店还的车"): two dated clauses that both tell of something done and share three character pairs.
+/// A reply clause that also names the conversation's day is moving the date, not restating it.
+fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    const SHARED_PAIRS: usize = 3;
+    let dated = |x: &[char]| -> Vec<(u8, usize, HashSet<[char; 2]>, (usize, usize))> {
+        time_points(&cues.time, x)
+            .into_iter()
+            .filter_map(|p| {
+                let Some(Day::Date(d)) = p.day else { return None };
+                let (s, e) = clause_bounds(x, p.at);
+                let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
+                if !cues.past_event_marks.any_in(&rest) {
+                    return None;
+                }
+                // Plain character pairs: the words that pin an event down ("还的车", "成都") are often short.
+                let units: HashSet<[char; 2]> =
+                    rest.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
+                Some((d, p.at, units, (s, e)))
+            })
+            .collect()
+    };
+    for (day, at, units, (s, e)) in dated(chars) {
+        let mut same = false;
+        let mut other: Option<(i32, usize, u8)> = None;
+        for (turn, x) in &st.turn_texts {
+            for (d, p_at, u, _) in dated(x) {
+                if u.intersection(&units).count() < SHARED_PAIRS {
+                    continue;
+                }
+                if d == day {
+                    same = true;
+                } else if other.is_none() {
+                    other = Some((*turn, p_at, d));
+                }
+            }
+        }
+        let Some((turn, p_at, d)) = other else { continue };
+        let moves_it = time_points(&cues.time, &chars[s..e]).iter().any(|p| p.day == Some(Day::Date(d)));
+        if same || moves_it {
+            continue;
+        }
+        let x = &st.turn_texts.iter().find(|(t, _)| *t == turn)?.1;
+        let said = Said { turn, span: sentence_of(x, p_at) };
+        return Some(conflict(Fault::WrongFact, &sentence_of(chars, at), &said, &window(chars, s, e)));
+    }
+    None
 }
 
 fn sentence_of(chars: &[char], at: usize) -> String {

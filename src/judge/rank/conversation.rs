@@ -39,6 +39,47 @@ pub(crate) struct Question {
     pub(crate) said: Said,
 }
 
+/// Words the customer turned down in their own words ("不要个人的" → "个人"): an option no kind list names.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RefusedOption {
+    pub(crate) words: String,
+    pub(crate) said: Said,
+}
+
+/// A value the conversation says is wrong ("订单上写成了ZHANG XIAOYV" → ["zhang", "xiaoyv"]).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct WrongValue {
+    pub(crate) tokens: Vec<String>,
+    pub(crate) said: Said,
+}
+
+/// A time the customer is free, from a sentence that says these are the only ones
+/// ("只有周六上午，或者工作日晚上6点以后有空" → Saturday 6–12 h, Monday–Friday 18–24 h).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FreeWindow {
+    /// Weekdays (Monday = 1); None: any day.
+    pub(crate) weekdays: Option<Vec<u8>>,
+    pub(crate) from_hour: f32,
+    pub(crate) to_hour: f32,
+    pub(crate) said: Said,
+}
+
+impl FreeWindow {
+    /// Whether a time fits the window; a day the reply leaves open, or that cannot be placed in the week, fits.
+    pub(crate) fn fits(&self, p: &TimePoint, today: Option<u8>) -> bool {
+        let weekday = match p.day {
+            Some(super::time::Day::Weekday(w)) => Some((w - 1) % 7 + 1),
+            Some(super::time::Day::Offset(o)) => today.map(|t| ((t as i32 - 1 + o).rem_euclid(7) + 1) as u8),
+            _ => None,
+        };
+        let day_fits = match (&self.weekdays, weekday) {
+            (Some(days), Some(d)) => days.contains(&d),
+            _ => true,
+        };
+        day_fits && p.hour.map_or(true, |h| h >= self.from_hour && h <= self.to_hour)
+    }
+}
+
 /// A number stated somewhere, with what it counts or measures.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Fact {
@@ -72,9 +113,14 @@ pub(crate) struct ConversationState {
     pub(crate) preferred_remedies: Vec<KindSaid>,
     pub(crate) refused_channels: Vec<KindSaid>,
     pub(crate) preferred_channels: Vec<KindSaid>,
+    pub(crate) refused_options: Vec<RefusedOption>,
+    /// Values the conversation marks as the wrong ones, to be corrected away from.
+    pub(crate) wrong_values: Vec<WrongValue>,
     pub(crate) deadlines: Vec<(TimePoint, Said)>,
     /// The earliest hour of the day the customer is available ("晚上7点以后在家").
     pub(crate) available_from: Option<(f32, Said)>,
+    /// The only times the customer is free, when they say so.
+    pub(crate) free_windows: Vec<FreeWindow>,
     /// Texts of every time the customer side mentions (a reply repeating one is not promising it).
     pub(crate) customer_times: Vec<String>,
     /// The customer side's texts, normalised (a reply quoting a time from them is not promising it).
@@ -198,6 +244,109 @@ pub(crate) fn read_facts(cues: &Cues, chars: &[char], turn: i32) -> Facts {
     facts
 }
 
+/// The two content characters right after a refusal ("不要再给我寄纸质的" → "寄纸"), if the option is named there.
+fn refused_words(cues: &Cues, chars: &[char], mut at: usize) -> Option<String> {
+    while let Some((len, _)) = cues.option_refusal_skip.starts_at(chars, at) {
+        at += len;
+    }
+    let content = |i: usize| {
+        chars.get(i).is_some_and(|c| super::text::is_cjk(*c) && !cues.function_chars.contains(c))
+    };
+    (content(at) && content(at + 1)).then(|| window(chars, at, at + 2))
+}
+
+/// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
+/// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
+/// midnight; a clock time allows an hour either side.
+fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
+    let t = &cues.time;
+    let set_in = |clause: &[char]| {
+        if t.workdays.any_in(clause) {
+            Some(vec![1, 2, 3, 4, 5])
+        } else if t.weekend.any_in(clause) {
+            Some(vec![6, 7])
+        } else {
+            None
+        }
+    };
+    let points = time_points(t, sentence);
+    let mut out = Vec::new();
+    for p in &points {
+        let (cs, _) = super::text::clause_bounds(sentence, p.at);
+        let weekdays = match p.day {
+            Some(super::time::Day::Weekday(w)) => Some(vec![(w - 1) % 7 + 1]),
+            _ => set_in(&sentence[cs..p.at]),
+        };
+        let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
+        let after = cues.after_marks.starts_at(sentence, p.at + p.len).is_some();
+        let (from_hour, to_hour) = match p.hour {
+            None => (0.0, 24.0),
+            Some(h) if after => (h, 24.0),
+            Some(h) if clock => (h - 1.0, h + 1.0),
+            Some(h) => (h - 6.0, h),
+        };
+        out.push(FreeWindow { weekdays, from_hour, to_hour, said: said.clone() });
+    }
+    // A clause that names only weekdays ("只有周末有空") is a whole-day window.
+    let mut s = 0;
+    while s < sentence.len() {
+        let (cs, ce) = super::text::clause_bounds(sentence, s);
+        let has_point = points.iter().any(|p| p.at >= cs && p.at < ce);
+        if let (false, Some(weekdays)) = (has_point, set_in(&sentence[cs..ce])) {
+            out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, said: said.clone() });
+        }
+        s = ce + 1;
+    }
+    out
+}
+
+/// Where the customer says things still go wrong ("还是打不开", "依然没反应"): a still-mark followed in its clause
+/// by a failure mark.
+fn still_failing(cues: &Cues, chars: &[char]) -> Option<usize> {
+    cues.still_marks.find_in(chars, None).into_iter().find_map(|h| {
+        let (_, e) = super::text::clause_bounds(chars, h.at);
+        cues.failure_marks.any_in(&chars[h.end()..e]).then_some(h.at)
+    })
+}
+
+/// Values a text marks as wrong: what follows an error frame ("写成了ZHANG XIAOYV", "打成了王晓").
+fn wrong_values(cues: &Cues, chars: &[char], turn: i32) -> Vec<WrongValue> {
+    cues.error_frames
+        .find_in(chars, None)
+        .into_iter()
+        .filter_map(|h| {
+            let tokens = value_after(cues, chars, h.end());
+            (!tokens.is_empty()).then(|| WrongValue { tokens, said: Said { turn, span: clause_quote(chars, h.at) } })
+        })
+        .collect()
+}
+
+/// The value right after a frame: the codes starting within two characters and separated only by spaces
+/// ("zhang xiaoyv" → two tokens), else one run of two to four CJK content characters.
+pub(crate) fn value_after(cues: &Cues, chars: &[char], at: usize) -> Vec<String> {
+    let (_, e) = super::text::clause_bounds(chars, at);
+    let rest = &chars[at.min(e)..e];
+    let codes = code_tokens(rest);
+    if codes.first().is_some_and(|(_, start, _)| *start <= 2) {
+        let mut out = Vec::new();
+        let mut end = codes[0].1;
+        for (tok, start, stop) in codes {
+            if rest[end..start].iter().any(|c| *c != ' ') {
+                break;
+            }
+            out.push(tok);
+            end = stop;
+        }
+        return out;
+    }
+    let n = rest.iter().take_while(|c| super::text::is_cjk(**c) && !cues.function_chars.contains(c)).take(4).count();
+    if n >= 2 {
+        vec![window(rest, 0, n)]
+    } else {
+        Vec::new()
+    }
+}
+
 /// A count as digits, so that "两" and "2" compare equal.
 pub(crate) fn normal_count(cues: &Cues, value: &str) -> String {
     if value.chars().all(|c| c.is_ascii_digit()) {
@@ -233,6 +382,8 @@ impl ConversationState {
         turns.push((CURRENT, Role::Customer, Text::new(case.customer)));
 
         let mut agent_promise: Option<Said> = None;
+        // Steps the last agent turn suggested: tried, once the customer says things still go wrong.
+        let mut suggested: Vec<(usize, String)> = Vec::new();
         for (turn, role, text) in &turns {
             let chars = &text.chars;
             let turn = *turn;
@@ -271,8 +422,14 @@ impl ConversationState {
                     st.unavailable.push(Unavailable { names, said: Said { turn, span: clause_quote(chars, h.at) } });
                 }
             }
+            st.wrong_values.extend(wrong_values(cues, chars, turn));
             match role {
                 Role::Agent => {
+                    suggested = kind_hits(&cues.steps, chars)
+                        .into_iter()
+                        .filter(|(_, h, _)| !negated_near(cues, chars, h.at, 3))
+                        .map(|(k, _, w)| (k, w))
+                        .collect();
                     // Information the agent confirms receiving was given, even if the customer's turn is cut.
                     for (k, h, w) in kind_hits(&cues.info, chars) {
                         let (s, e) = sentence_bounds(chars, h.at);
@@ -292,6 +449,12 @@ impl ConversationState {
                     st.customer_text.extend(chars.iter());
                     st.customer_text.push('\n');
                     st.read_customer_turn(cues, turn, chars);
+                    if let Some(at) = still_failing(cues, chars) {
+                        for (kind, word) in suggested.drain(..) {
+                            st.tried.push(KindSaid { kind, word, said: Said { turn, span: clause_quote(chars, at) } });
+                        }
+                    }
+                    suggested.clear();
                     let broken_here = cues.broken_promise.any_in(chars);
                     if let (Some(p), true) = (&agent_promise, broken_here) {
                         st.broken_promise = Some(p.clone());
@@ -344,6 +507,23 @@ impl ConversationState {
                 } else if frame_before(&cues.preference_frames, chars, h.at, 3) {
                     r.retain(|x| x.kind != k);
                     p.push(said);
+                }
+            }
+        }
+        for h in cues.option_refusals.find_in(chars, None) {
+            if super::lists::a_not_a(chars, h.at) {
+                continue;
+            }
+            if let Some(words) = refused_words(cues, chars, h.end()) {
+                self.refused_options.push(RefusedOption { words, said: Said { turn, span: clause_quote(chars, h.at) } });
+            }
+        }
+        for h in cues.availability_only.find_in(chars, None) {
+            let (s, e) = sentence_bounds(chars, h.at);
+            if cues.availability_cues.any_in(&chars[s..e]) {
+                let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) });
+                if !windows.is_empty() {
+                    self.free_windows = windows;
                 }
             }
         }

@@ -625,3 +625,120 @@ fn the_same_place_with_another_number_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1).conflicts);
     assert_eq!(ranked[0].index, 1);
 }
+
+// ---- conflicts read from the customer's own words (stop 20) ----
+
+#[test]
+fn offering_an_option_the_customer_turned_down_ignores_their_preference() {
+    let ctx = [customer("上个月的维修费发票一直没收到，邮箱我已经发过了。")];
+    let ranked = rank(
+        "麻烦今天开出来，抬头写单位的，不要个人的。",
+        &ctx,
+        &[
+            "报销等着用，您着急我明白，是我们漏发了。我已按您的个人姓名开好电子发票，今天下午4点前发到您邮箱。",
+            "报销等着用，您着急我明白，是我们漏发了。我已按单位抬头开好电子发票，今天下午4点前发到您邮箱。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the refused option is flagged");
+    assert_eq!(c.context_turn, -1);
+    assert!(c.context_span.contains("不要个人"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_reply_that_says_it_will_not_do_the_refused_thing_is_not_flagged() {
+    let ranked = rank(
+        "不要个人的，要单位抬头。",
+        &[],
+        &["好的，不开个人抬头了，我已按单位抬头重开，今天下午4点前发您邮箱。"],
+    );
+    assert!(conflict(&ranked[0], Fault::IgnoresPreference).is_none(), "{:?}", ranked[0].conflicts);
+}
+
+#[test]
+fn steps_the_agent_suggested_count_as_tried_once_the_customer_says_it_still_fails() {
+    let ctx = [
+        customer("电视盒子开机后一直卡在启动画面。"),
+        agent("您可以先退出登录，再重新登录一下账号试试。"),
+        customer("按你说的弄了，还是卡在那个画面不动。"),
+    ];
+    let ranked = rank(
+        "到底怎么办？",
+        &ctx,
+        &[
+            "一直卡着确实烦人，是我们系统的问题。麻烦您再重新登录一次账号，一般就好了。",
+            "一直卡着确实烦人，是我们系统的问题。我已在后台给您的盒子推送修复包，10分钟内自动重启，好了我再跟您确认。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the suggested step was tried");
+    assert_eq!(c.context_turn, 2, "the customer's report of the failure is the evidence");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_suggestion_the_customer_has_not_reported_on_is_not_a_tried_step() {
+    let ctx = [customer("电视盒子开机后一直卡在启动画面。"), agent("您可以先退出登录，再重新登录一下账号试试。")];
+    let ranked = rank("好的，那我等会儿试试。", &ctx, &["好的，您先重新登录试试，不行再找我。"]);
+    assert!(conflict(&ranked[0], Fault::RepeatsFailedStep).is_none());
+}
+
+#[test]
+fn correcting_a_value_to_the_one_the_customer_called_wrong_is_a_wrong_fact() {
+    let ctx = [customer("护照上是LI MINGHAO，机票上写成了LI MINGHUA，订单号QX7731。")];
+    let ranked = rank(
+        "能改吗？",
+        &ctx,
+        &[
+            "名字不对肯定着急，是我们录入出错。我已提交更正，把MINGHAO改成MINGHUA，今天18点前改好。",
+            "名字不对肯定着急，是我们录入出错。我已提交更正，把MINGHUA改成MINGHAO，今天18点前改好。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the wrong direction is flagged");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn restating_a_past_event_on_another_day_is_a_wrong_fact_but_moving_a_date_is_not() {
+    let ctx = [customer("我12号在你们虹桥站门店退的租，押金还冻着。")];
+    let ranked = rank(
+        "什么时候能解冻？",
+        &ctx,
+        &[
+            "押金压着确实影响周转，是我们没说清楚。我查了您15号在虹桥站门店退的租，已先解冻一半，今天内到账。",
+            "押金压着确实影响周转，是我们没说清楚。我查了您12号在虹桥站门店退的租，已先解冻一半，今天内到账。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the other day is flagged");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+
+    let moved = rank(
+        "12号的安装能改吗？",
+        &[customer("我12号约了师傅上门装的空调，那天临时要出差。")],
+        &["没问题，我把12号的上门安装改到了15号，师傅到之前会先给您发短信。"],
+    );
+    assert!(conflict(&moved[0], Fault::WrongFact).is_none(), "{:?}", moved[0].conflicts);
+}
+
+#[test]
+fn an_appointment_outside_the_only_times_the_customer_is_free_ignores_them() {
+    let ctx = [customer("下周二的牙科复查医生停诊了，要重新约。")];
+    let ranked = rank(
+        "我只有周日下午，或者工作日晚上7点以后有空，能约哪天？",
+        &ctx,
+        &[
+            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到下周三上午10点的复诊，确认短信稍后发您。",
+            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到这周日下午3点的复诊，确认短信稍后发您。",
+            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到下周三晚上7点半的复诊，确认短信稍后发您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("a weekday morning fits no window");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "Sunday afternoon fits");
+    assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none(), "a weekday evening fits");
+    assert_eq!(position(&ranked, 0), 2);
+}
