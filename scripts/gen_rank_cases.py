@@ -159,6 +159,16 @@ class Case:
     def own(self):
         return self.rng.choice(OWNERSHIP)
 
+    def coin(self):
+        return self.rng.random() < 0.5
+
+    def opening(self):
+        """How a reply of a conflict family opens: naming the feeling or not, at random, for every candidate. What
+        grades such a reply is the conflict (or its timing), so the feeling must not come with one grade only: if
+        every conflicting reply named a feeling and no slower one did, the fit would learn that naming the feeling
+        costs acceptance. Whether naming it matters when all else is equal is the feeling family's question."""
+        return f"{self.feel()}，{self.own()}。" if self.coin() else f"{self.own()}。"
+
     def close(self):
         return self.rng.choice(CLOSINGS)
 
@@ -236,9 +246,9 @@ def fam_asks_given(c):
                {"role": "agent", "text": rng.choice(["收到，我这边马上查一下。", "好的，我先核实一下情况。", "明白，稍等我看看。"])}]
     customer = rng.choice(["到底什么时候能处理好？", "能不能快点给个结果？", "我等着用，今天能解决吗？"])
     use = rng.choice(uses).format(addr=addr, d8=d8)
-    good = c.warm(f"{use}{rng.choice(REMEDY_TEXT[c.dom['remedies'][0]])}", fast(rng))
-    bad = f"{c.feel()}，{c.own()}。为了尽快处理，{rng.choice(asks)}，我收到后{fast(rng)}就给您办好。"
-    partial = c.warm(f"{use}{rng.choice(REMEDY_TEXT[c.dom['remedies'][0]])}", slow(rng), feel=False)
+    good = c.warm(f"{use}{rng.choice(REMEDY_TEXT[c.dom['remedies'][0]])}", fast(rng), feel=c.coin())
+    bad = f"{c.opening()}为了尽快处理，{rng.choice(asks)}，我收到后{fast(rng)}就给您办好。"
+    partial = c.warm(f"{use}{rng.choice(REMEDY_TEXT[c.dom['remedies'][0]])}", slow(rng), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -250,9 +260,9 @@ def fam_failed_step(c):
     context = [{"role": "customer", "text": f"{c.problem}。"},
                {"role": "agent", "text": rng.choice(["请问您这边自己试过什么办法吗？", "您方便说一下现在的情况吗？"])}]
     customer = f"{rng.choice(tried)}，还是老样子，怎么办？"
-    good = c.warm(rng.choice(["已经给您安排专人远程排查", "直接给您升级到技术组处理", "帮您从后台重置了配置"]), fast(rng))
-    bad = f"{c.feel()}，{c.own()}。{rng.choice(prescribe)}，一般{fast(rng)}就能恢复，不行再找我。"
-    partial = c.warm("已经提交了技术排查", slow(rng), feel=False)
+    good = c.warm(rng.choice(["已经给您安排专人远程排查", "直接给您升级到技术组处理", "帮您从后台重置了配置"]), fast(rng), feel=c.coin())
+    bad = f"{c.opening()}{rng.choice(prescribe)}，一般{fast(rng)}就能恢复，不行再找我。"
+    partial = c.warm("已经提交了技术排查", slow(rng), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -265,9 +275,9 @@ def fam_refused_remedy(c):
                {"role": "agent", "text": f"让您受累了，您看是{REMEDY_NAME[want]}还是{REMEDY_NAME[other]}？"}]
     customer = rng.choice([f"不要{REMEDY_NAME[other]}，只要{REMEDY_NAME[want]}。", f"别给我{REMEDY_NAME[other]}了，直接{REMEDY_NAME[want]}吧。",
                            f"我不想要{REMEDY_NAME[other]}，麻烦直接{REMEDY_NAME[want]}。"])
-    good = c.warm(rng.choice(REMEDY_TEXT[want]), fast(rng))
-    bad = c.warm(rng.choice(REMEDY_TEXT[other]), fast(rng))
-    partial = c.warm(rng.choice(REMEDY_TEXT[want]), slow(rng), feel=False)
+    good = c.warm(rng.choice(REMEDY_TEXT[want]), fast(rng), feel=c.coin())
+    bad = c.warm(rng.choice(REMEDY_TEXT[other]), fast(rng), feel=c.coin())
+    partial = c.warm(rng.choice(REMEDY_TEXT[want]), slow(rng), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -277,9 +287,9 @@ def fam_channel(c):
     customer = rng.choice(["白天上班接不了电话，别打电话，有结果发短信给我就行。", "只发短信吧，电话我接不了，开会一整天。",
                            "不要打电话给我，短信通知就好，我在医院陪床。"])
     act = rng.choice(["已经把您的问题提交加急处理", "已经找到负责的同事跟进"])
-    good = c.warm(act, fast(rng), close=False) + rng.choice(["处理结果我用短信发您。", "结果会短信告诉您，不会打扰您。"])
-    bad = c.warm(act, fast(rng), close=False) + rng.choice(["处理好后我给您打电话说明。", "稍后我致电跟您详细说。"])
-    partial = c.warm("已经提交处理", slow(rng), feel=False, close=False) + "结果短信通知您。"
+    good = c.warm(act, fast(rng), close=False, feel=c.coin()) + rng.choice(["处理结果我用短信发您。", "结果会短信告诉您，不会打扰您。"])
+    bad = c.warm(act, fast(rng), close=False, feel=c.coin()) + rng.choice(["处理好后我给您打电话说明。", "稍后我致电跟您详细说。"])
+    partial = c.warm("已经提交处理", slow(rng), feel=c.coin(), close=False) + "结果短信通知您。"
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -292,17 +302,17 @@ def fam_deadline(c):
                {"role": "agent", "text": rng.choice(["收到，我马上帮您处理。", "好的，我先看一下能怎么安排。"])}]
     customer = f"我{day}早上{hour}点{event}，之前必须弄好，来得及吗？"
     act = rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
-    good = c.warm(act, rng.choice(["今天下午", "今晚9点前", "今天之内"]))
+    good = c.warm(act, rng.choice(["今天下午", "今晚9点前", "今天之内"]), feel=c.coin())
     # Late times the reader can compare with the deadline (a bare weekday cannot be placed without today's date).
     late = {1: ["后天上午", "3天内", "后天下午", "5个工作日内", "明天下午3点"], 2: ["大后天", "5个工作日内", "一周之内", "后天下午4点"]}[off]
     if rng.random() < 0.3:
         # Needed right now: anything from tomorrow on is too late.
         customer = rng.choice(["我这会儿就等着用，能不能马上弄好？", "别拖了，我急用，立刻给我处理行吗？",
                                "人就在现场等着，赶紧帮我弄一下可以吗？"])
-        good = c.warm(act, rng.choice(["10分钟内", "半小时内", "现在就"]))
+        good = c.warm(act, rng.choice(["10分钟内", "半小时内", "现在就"]), feel=c.coin())
         late = ["明天上午", "明天下午3点", "3天内", "后天"]
-    bad = c.warm(act, rng.choice(late))
-    partial = c.warm(act, rng.choice(["今晚10点前", "今天下班前"]), feel=False)
+    bad = c.warm(act, rng.choice(late), feel=c.coin())
+    partial = c.warm(act, rng.choice(["今晚10点前", "今天下班前"]), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -314,17 +324,17 @@ def fam_wrong_fact(c):
                    {"role": "agent", "text": "我核实一下扣款记录，请稍等。"}]
         customer = "核实完了吗？钱能退回来吗？"
         wrong = amount + rng.choice([-20, 30, 100, -50])
-        good = c.warm(f"已经把{amount}元的退款提交了，原路退回", fast(rng))
-        bad = c.warm(f"已经把{wrong}元的退款提交了，原路退回", fast(rng))
-        partial = c.warm(f"已经把{amount}元的退款提交了，原路退回", slow(rng), feel=False)
+        good = c.warm(f"已经把{amount}元的退款提交了，原路退回", fast(rng), feel=c.coin())
+        bad = c.warm(f"已经把{wrong}元的退款提交了，原路退回", fast(rng), feel=c.coin())
+        partial = c.warm(f"已经把{amount}元的退款提交了，原路退回", slow(rng), feel=c.coin())
     else:
         context = [{"role": "customer", "text": f"{c.problem}，{c.dom['id_word']}{c.code}。"},
                    {"role": "agent", "text": "收到，我马上查。"}]
         customer = "查到了吗？到底怎么回事？"
         act = rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
-        good = c.warm(f"查到{c.dom['id_word']}{c.code}这单了，{act}", fast(rng))
-        bad = c.warm(f"查到{c.dom['id_word']}{typo(rng, c.code)}这单了，{act}", fast(rng))
-        partial = c.warm(f"查到{c.dom['id_word']}{c.code}这单了，{act}", slow(rng), feel=False)
+        good = c.warm(f"查到{c.dom['id_word']}{c.code}这单了，{act}", fast(rng), feel=c.coin())
+        bad = c.warm(f"查到{c.dom['id_word']}{typo(rng, c.code)}这单了，{act}", fast(rng), feel=c.coin())
+        partial = c.warm(f"查到{c.dom['id_word']}{c.code}这单了，{act}", slow(rng), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -335,9 +345,9 @@ def fam_question(c):
     customer = rng.choice(["可以，那钱会退到哪里？多久能到账？", "行吧，退款退到哪个账户？什么时候能到？",
                            "好，我就想知道钱退回哪里，要几天？"])
     place = c.dom["place"]
-    good = f"{c.feel()}，{c.own()}。退款我已经提交了，款项原路退回您的{place}，{rng.choice(['今天之内', '2小时内', '今晚8点前'])}到账。{c.close()}"
-    bad = f"{c.feel()}，{c.own()}。我已经{rng.choice(REMEDY_TEXT['coupon'])}，{rng.choice(['今天之内', '马上'])}就能用，下单直接抵扣。{c.close()}"
-    partial = f"{c.own()}。退款我已经提交了，原路退回您的{place}，到账时间要看银行。"
+    good = f"{c.opening()}退款我已经提交了，款项原路退回您的{place}，{rng.choice(['今天之内', '2小时内', '今晚8点前'])}到账。{c.close()}"
+    bad = f"{c.opening()}我已经{rng.choice(REMEDY_TEXT['coupon'])}，{rng.choice(['今天之内', '马上'])}就能用，下单直接抵扣。{c.close()}"
+    partial = f"{c.opening()}退款我已经提交了，原路退回您的{place}，到账时间要看银行。"
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -353,9 +363,9 @@ def fam_impossible(c):
                {"role": "agent", "text": f"我查了一下，{gone}，实在不好意思。"}]
     customer = rng.choice(["那现在怎么办？我还急着用。", "那你们打算怎么解决？", "那能给我个什么方案？"])
     alt = rng.choice(["给您换一个配置更好的替代款", "先把钱退给您，再帮您找一个能马上到的替代方案", "给您推荐一个同价位能立刻安排的选择"])
-    good = c.warm(alt, fast(rng))
-    bad = c.warm(promise.format(item=c.item), fast(rng))
-    partial = c.warm(alt, slow(rng), feel=False)
+    good = c.warm(alt, fast(rng), feel=c.coin())
+    bad = c.warm(promise.format(item=c.item), fast(rng), feel=c.coin())
+    partial = c.warm(alt, slow(rng), feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -374,8 +384,8 @@ def fam_broken_promise(c):
                            "之前说得好好的，结果一直没消息，到底还管不管？"])
     good = (f"{c.feel()}。上次答应您的没做到，这次是我们失约。我已经把这单升级给主管专人跟进，"
             f"{rng.choice(['今天下午5点前', '今晚8点前', '2小时内'])}给您结果。{c.close()}")
-    bad = c.warm("已经为您提交了处理申请", fast(rng))
-    partial = f"{c.own()}。我已经升级给主管跟进，{slow(rng)}给您答复。"
+    bad = c.warm("已经为您提交了处理申请", fast(rng), feel=c.coin())
+    partial = f"{c.opening()}我已经升级给主管跟进，{slow(rng)}给您答复。"
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 
@@ -456,9 +466,9 @@ def fam_availability(c):
     context = [{"role": "customer", "text": f"{c.problem}。"}, {"role": "agent", "text": "我帮您约时间处理。"}]
     customer = rng.choice([f"白天要上班，周一到周五要晚上{start - 12}点以后才在家。", f"我只有晚上{start - 12}点之后有空，别约白天。"])
     act = "安排师傅上门处理"
-    good = c.warm(act, f"明天晚上{start - 12}点半")
-    bad = c.warm(act, rng.choice(["明天上午10点", "明天下午2点", "明天中午12点"]))
-    partial = c.warm(act, f"这周六上午", feel=False)
+    good = c.warm(act, f"明天晚上{start - 12}点半", feel=c.coin())
+    bad = c.warm(act, rng.choice(["明天上午10点", "明天下午2点", "明天中午12点"]), feel=c.coin())
+    partial = c.warm(act, f"这周六上午", feel=c.coin())
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 

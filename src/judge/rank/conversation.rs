@@ -54,7 +54,7 @@ pub(crate) struct WrongValue {
 }
 
 /// A time the customer is free, from a sentence that says these are the only ones
-/// ("只有周六上午，或者工作日晚上6点以后有空" → Saturday 6–12 h, Monday–Friday 18–24 h).
+/// ("只在周日下午和平日晚上7点后方便" → Sunday 12–18 h, Monday–Friday 19–24 h).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct FreeWindow {
     /// Weekdays (Monday = 1); None: any day.

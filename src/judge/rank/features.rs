@@ -42,7 +42,7 @@ macro_rules! features {
 }
 
 /// Number of features.
-pub const N_FEATURES: usize = 39;
+pub const N_FEATURES: usize = 40;
 
 features! {
     acknowledgement: 1.0,
@@ -70,6 +70,9 @@ features! {
     own_x_anger: 1.0,
     closing_x_gratitude: 1.0,
     step_x_gratitude: 1.0,
+    /// The feeling named *and* a concrete step: the seeds' best reply. Either alone is weaker (a named feeling
+    /// without a step is the formulaic kind), which a weight on each alone cannot say.
+    ack_x_step: 1.0,
     asks_for_given_info: -1.0,
     repeats_failed_step: -1.0,
     ignores_preference: -1.0,
@@ -346,6 +349,7 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
         own_x_anger: ownership * ctx.anger,
         closing_x_gratitude: personal_closing * ctx.gratitude,
         step_x_gratitude: next_step * ctx.gratitude,
+        ack_x_step: acknowledgement * next_step,
         asks_for_given_info: has(Fault::AsksForGivenInfo),
         repeats_failed_step: has(Fault::RepeatsFailedStep),
         ignores_preference: has(Fault::IgnoresPreference),

@@ -632,11 +632,11 @@ fn the_same_place_with_another_number_is_a_wrong_fact() {
 fn offering_an_option_the_customer_turned_down_ignores_their_preference() {
     let ctx = [customer("上个月的维修费发票一直没收到，邮箱我已经发过了。")];
     let ranked = rank(
-        "麻烦今天开出来，抬头写单位的，不要个人的。",
+        "抬头开单位，不要个人抬头，今天能开吗？",
         &ctx,
         &[
-            "报销等着用，您着急我明白，是我们漏发了。我已按您的个人姓名开好电子发票，今天下午4点前发到您邮箱。",
-            "报销等着用，您着急我明白，是我们漏发了。我已按单位抬头开好电子发票，今天下午4点前发到您邮箱。",
+            "月底要报账，急是肯定的，这次是我们漏寄了。已按个人名字开出发票，傍晚6点前寄到您的邮箱。",
+            "月底要报账，急是肯定的，这次是我们漏寄了。已按单位抬头开出发票，傍晚6点前寄到您的邮箱。",
         ],
     );
     let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the refused option is flagged");
@@ -649,9 +649,9 @@ fn offering_an_option_the_customer_turned_down_ignores_their_preference() {
 #[test]
 fn a_reply_that_says_it_will_not_do_the_refused_thing_is_not_flagged() {
     let ranked = rank(
-        "不要个人的，要单位抬头。",
+        "不要个人抬头，开单位的。",
         &[],
-        &["好的，不开个人抬头了，我已按单位抬头重开，今天下午4点前发您邮箱。"],
+        &["明白，不开个人抬头了，改按单位抬头重开，傍晚6点前寄给您。"],
     );
     assert!(conflict(&ranked[0], Fault::IgnoresPreference).is_none(), "{:?}", ranked[0].conflicts);
 }
@@ -667,8 +667,8 @@ fn steps_the_agent_suggested_count_as_tried_once_the_customer_says_it_still_fail
         "到底怎么办？",
         &ctx,
         &[
-            "一直卡着确实烦人，是我们系统的问题。麻烦您再重新登录一次账号，一般就好了。",
-            "一直卡着确实烦人，是我们系统的问题。我已在后台给您的盒子推送修复包，10分钟内自动重启，好了我再跟您确认。",
+            "盒子老卡在开机画面，确实闹心，这是我们的软件缺陷。麻烦您再重新登录一次账号，一般就好了。",
+            "盒子老卡在开机画面，确实闹心，这是我们的软件缺陷。我已在后台给您的盒子推送修复包，10分钟内自动重启，好了我再跟您确认。",
         ],
     );
     let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the suggested step was tried");
@@ -685,13 +685,13 @@ fn a_suggestion_the_customer_has_not_reported_on_is_not_a_tried_step() {
 
 #[test]
 fn correcting_a_value_to_the_one_the_customer_called_wrong_is_a_wrong_fact() {
-    let ctx = [customer("护照上是LI MINGHAO，机票上写成了LI MINGHUA，订单号QX7731。")];
+    let ctx = [customer("证件上的拼音是LI MINGHAO，票面被录成了LI MINGHUA，预订号QX7731。")];
     let ranked = rank(
         "能改吗？",
         &ctx,
         &[
-            "名字不对肯定着急，是我们录入出错。我已提交更正，把MINGHAO改成MINGHUA，今天18点前改好。",
-            "名字不对肯定着急，是我们录入出错。我已提交更正，把MINGHUA改成MINGHAO，今天18点前改好。",
+            "拼音差一个字母会影响登机，这是我们的录入失误。更正单已经提交，从MINGHAO改成MINGHUA，傍晚6点前改好。",
+            "拼音差一个字母会影响登机，这是我们的录入失误。更正单已经提交，从MINGHUA改成MINGHAO，傍晚6点前改好。",
         ],
     );
     let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the wrong direction is flagged");
@@ -728,12 +728,12 @@ fn restating_a_past_event_on_another_day_is_a_wrong_fact_but_moving_a_date_is_no
 fn an_appointment_outside_the_only_times_the_customer_is_free_ignores_them() {
     let ctx = [customer("下周二的牙科复查医生停诊了，要重新约。")];
     let ranked = rank(
-        "我只有周日下午，或者工作日晚上7点以后有空，能约哪天？",
+        "周日下午我可以，其余只有平日晚上7点以后才方便，哪天能约？",
         &ctx,
         &[
-            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到下周三上午10点的复诊，确认短信稍后发您。",
-            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到这周日下午3点的复诊，确认短信稍后发您。",
-            "白请了假却停诊，确实窝火，是我们通知晚了。我已帮您改约到下周三晚上7点半的复诊，确认短信稍后发您。",
+            "复查临时停诊，耽误您安排了，这是我们排班的疏忽。已经替您改到下周三上午10点的复诊，确认短信稍后发您。",
+            "复查临时停诊，耽误您安排了，这是我们排班的疏忽。已经替您改到这周日下午3点的复诊，确认短信稍后发您。",
+            "复查临时停诊，耽误您安排了，这是我们排班的疏忽。已经替您改到下周三晚上7点半的复诊，确认短信稍后发您。",
         ],
     );
     let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("a weekday morning fits no window");
@@ -741,4 +741,15 @@ fn an_appointment_outside_the_only_times_the_customer_is_free_ignores_them() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "Sunday afternoon fits");
     assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none(), "a weekday evening fits");
     assert_eq!(position(&ranked, 0), 2);
+}
+
+#[test]
+fn naming_the_feeling_lifts_a_concrete_reply_but_not_an_empty_one() {
+    let concrete = "这次是我们的骑手调度失误。已为您补做一份，40分钟内送达，到楼下先给您打电话。";
+    let named = "饿着肚子等这么久，谁都会火大，这次是我们的骑手调度失误。已为您补做一份，40分钟内送达，到楼下先给您打电话。";
+    let empty = "饿着肚子等这么久，谁都会火大，实在抱歉。";
+    let ranked = rank("外卖等了一个多小时还没到，我中午饭还吃不吃了？", &[], &[concrete, named, empty]);
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    assert_eq!(ranked[2].index, 2, "a named feeling without a step is the formulaic kind");
+    assert!(ranked[0].score > ranked[1].score);
 }
