@@ -1,14 +1,13 @@
 //! Consistency checks between the conversation state and one reply: each conflict becomes a fault with the
 //! reply's words and the context's words that contradict each other.
 
+use std::collections::HashSet;
+
 use super::conversation::{negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use std::collections::HashSet;
-
 use super::text::{clause_bounds, content_units, edit_distance, is_cjk, sentence_bounds, window};
-use super::time::{time_points, Day};
-use super::time::later_than;
+use super::time::{later_than, time_points, Day};
 use super::{Conflict, Fault};
 
 fn conflict(fault: Fault, reply_span: &str, said: &Said, detail: &str) -> Conflict {
@@ -84,7 +83,9 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // States a fact that contradicts the context.
-    if let Some(c) = wrong_fact(ctx, reply).or_else(|| numeral_slip(cues, ctx, chars)).or_else(|| wrong_correction(cues, st, chars))
+    if let Some(c) = wrong_fact(ctx, reply)
+        .or_else(|| numeral_slip(cues, ctx, chars))
+        .or_else(|| wrong_correction(cues, st, chars))
         .or_else(|| date_slip(cues, st, chars))
     {
         out.push(c);
@@ -156,7 +157,7 @@ fn outside_free_windows(cues: &Cues, st: &ConversationState, chars: &[char], rep
     Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &first.said, &p.text))
 }
 
-/// The reply offers, in a clause that does not negate it, words the customer turned down ("不要个人的" and
+/// The reply offers, in a clause that does not negate it, words the customer turned down ("不要个人抬头" and
 /// "按个人姓名开好了").
 fn refused_option(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     st.refused_options.iter().rev().find_map(|r| {
@@ -167,8 +168,8 @@ fn refused_option(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
     })
 }
 
-/// The reply corrects something to the value the conversation says is the wrong one ("把…改成XIAOYV" where the
-/// order "写成了…XIAOYV"). A token of that value that the conversation also uses elsewhere (a surname both
+/// The reply corrects something to the value the conversation says is the wrong one ("把…改成MINGHUA" where the
+/// order "写成了…MINGHUA"). A token of that value that the conversation also uses elsewhere (a surname both
 /// spellings share) does not count.
 fn wrong_correction(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     let mentions = |tok: &str| st.turn_texts.iter().filter(|(_, x)| x.iter().collect::<String>().contains(tok)).count();
@@ -183,51 +184,60 @@ fn wrong_correction(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
     })
 }
 
-/// The reply dates a past event on another day than the conversation does ("您9号在…店还的车" where the customer
-/// "3号在…店还的车"): two dated clauses that both tell of something done and share three character pairs.
-/// A reply clause that also names the conversation's day is moving the date, not restating it.
+/// A day of the month in a clause that tells of something done, with the clause's character pairs.
+struct DatedClause {
+    day: u8,
+    at: usize,
+    pairs: HashSet<[char; 2]>,
+    clause: (usize, usize),
+}
+
+fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
+    time_points(&cues.time, x)
+        .into_iter()
+        .filter_map(|p| {
+            let Some(Day::Date(day)) = p.day else { return None };
+            let (s, e) = clause_bounds(x, p.at);
+            let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
+            if !cues.past_event_marks.any_in(&rest) {
+                return None;
+            }
+            // Plain character pairs: the words that pin an event down (a shop, "退的租") are often short.
+            let pairs = rest.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
+            Some(DatedClause { day, at: p.at, pairs, clause: (s, e) })
+        })
+        .collect()
+}
+
+/// The reply dates a past event on another day than the conversation does ("您15号在门店退的租" where the
+/// customer "12号在门店退的租"): two dated clauses that both tell of something done and share three character
+/// pairs. A reply clause that also names the conversation's day is moving the date, not restating it.
 fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     const SHARED_PAIRS: usize = 3;
-    let dated = |x: &[char]| -> Vec<(u8, usize, HashSet<[char; 2]>, (usize, usize))> {
-        time_points(&cues.time, x)
-            .into_iter()
-            .filter_map(|p| {
-                let Some(Day::Date(d)) = p.day else { return None };
-                let (s, e) = clause_bounds(x, p.at);
-                let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
-                if !cues.past_event_marks.any_in(&rest) {
-                    return None;
-                }
-                // Plain character pairs: the words that pin an event down ("还的车", "成都") are often short.
-                let units: HashSet<[char; 2]> =
-                    rest.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
-                Some((d, p.at, units, (s, e)))
-            })
-            .collect()
-    };
-    for (day, at, units, (s, e)) in dated(chars) {
+    for mine in dated_clauses(cues, chars) {
         let mut same = false;
         let mut other: Option<(i32, usize, u8)> = None;
         for (turn, x) in &st.turn_texts {
-            for (d, p_at, u, _) in dated(x) {
-                if u.intersection(&units).count() < SHARED_PAIRS {
+            for theirs in dated_clauses(cues, x) {
+                if theirs.pairs.intersection(&mine.pairs).count() < SHARED_PAIRS {
                     continue;
                 }
-                if d == day {
+                if theirs.day == mine.day {
                     same = true;
                 } else if other.is_none() {
-                    other = Some((*turn, p_at, d));
+                    other = Some((*turn, theirs.at, theirs.day));
                 }
             }
         }
-        let Some((turn, p_at, d)) = other else { continue };
-        let moves_it = time_points(&cues.time, &chars[s..e]).iter().any(|p| p.day == Some(Day::Date(d)));
+        let Some((turn, at, day)) = other else { continue };
+        let (s, e) = mine.clause;
+        let moves_it = time_points(&cues.time, &chars[s..e]).iter().any(|p| p.day == Some(Day::Date(day)));
         if same || moves_it {
             continue;
         }
         let x = &st.turn_texts.iter().find(|(t, _)| *t == turn)?.1;
-        let said = Said { turn, span: sentence_of(x, p_at) };
-        return Some(conflict(Fault::WrongFact, &sentence_of(chars, at), &said, &window(chars, s, e)));
+        let said = Said { turn, span: sentence_of(x, at) };
+        return Some(conflict(Fault::WrongFact, &sentence_of(chars, mine.at), &said, &window(chars, s, e)));
     }
     None
 }

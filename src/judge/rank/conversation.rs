@@ -39,14 +39,14 @@ pub(crate) struct Question {
     pub(crate) said: Said,
 }
 
-/// Words the customer turned down in their own words ("不要个人的" → "个人"): an option no kind list names.
+/// Words the customer turned down in their own words ("不要个人抬头" → "个人"): an option no kind list names.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RefusedOption {
     pub(crate) words: String,
     pub(crate) said: Said,
 }
 
-/// A value the conversation says is wrong ("订单上写成了ZHANG XIAOYV" → ["zhang", "xiaoyv"]).
+/// A value the conversation says is wrong ("订单上写成了LI MINGHUA" → ["li", "minghua"]).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct WrongValue {
     pub(crate) tokens: Vec<String>,
@@ -68,7 +68,7 @@ impl FreeWindow {
     /// Whether a time fits the window; a day the reply leaves open, or that cannot be placed in the week, fits.
     pub(crate) fn fits(&self, p: &TimePoint, today: Option<u8>) -> bool {
         let weekday = match p.day {
-            Some(super::time::Day::Weekday(w)) => Some((w - 1) % 7 + 1),
+            Some(super::time::Day::Weekday(w)) => Some(w.saturating_sub(1) % 7 + 1),
             Some(super::time::Day::Offset(o)) => today.map(|t| ((t as i32 - 1 + o).rem_euclid(7) + 1) as u8),
             _ => None,
         };
@@ -76,7 +76,7 @@ impl FreeWindow {
             (Some(days), Some(d)) => days.contains(&d),
             _ => true,
         };
-        day_fits && p.hour.map_or(true, |h| h >= self.from_hour && h <= self.to_hour)
+        day_fits && p.hour.is_none_or(|h| (self.from_hour..=self.to_hour).contains(&h))
     }
 }
 
@@ -274,7 +274,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
     for p in &points {
         let (cs, _) = super::text::clause_bounds(sentence, p.at);
         let weekdays = match p.day {
-            Some(super::time::Day::Weekday(w)) => Some(vec![(w - 1) % 7 + 1]),
+            Some(super::time::Day::Weekday(w)) => Some(vec![w.saturating_sub(1) % 7 + 1]),
             _ => set_in(&sentence[cs..p.at]),
         };
         let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
@@ -309,7 +309,7 @@ fn still_failing(cues: &Cues, chars: &[char]) -> Option<usize> {
     })
 }
 
-/// Values a text marks as wrong: what follows an error frame ("写成了ZHANG XIAOYV", "打成了王晓").
+/// Values a text marks as wrong: what follows an error frame ("写成了LI MINGHUA", "打成了王晓").
 fn wrong_values(cues: &Cues, chars: &[char], turn: i32) -> Vec<WrongValue> {
     cues.error_frames
         .find_in(chars, None)
@@ -322,7 +322,7 @@ fn wrong_values(cues: &Cues, chars: &[char], turn: i32) -> Vec<WrongValue> {
 }
 
 /// The value right after a frame: the codes starting within two characters and separated only by spaces
-/// ("zhang xiaoyv" → two tokens), else one run of two to four CJK content characters.
+/// ("li minghua" → two tokens), else one run of two to four CJK content characters.
 pub(crate) fn value_after(cues: &Cues, chars: &[char], at: usize) -> Vec<String> {
     let (_, e) = super::text::clause_bounds(chars, at);
     let rest = &chars[at.min(e)..e];
