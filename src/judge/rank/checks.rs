@@ -1,12 +1,10 @@
 //! Consistency checks between the conversation state and one reply: each conflict becomes a fault with the
 //! reply's words and the context's words that contradict each other.
 
-use std::collections::HashSet;
-
-use super::conversation::{negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
+use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use super::text::{clause_bounds, content_units, edit_distance, is_cjk, sentence_bounds, window};
+use super::text::{content_units, edit_distance, sentence_bounds, window};
 use super::time::{later_than, time_points, Day};
 use super::{Conflict, Fault};
 
@@ -184,31 +182,6 @@ fn wrong_correction(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
     })
 }
 
-/// A day of the month in a clause that tells of something done, with the clause's character pairs.
-struct DatedClause {
-    day: u8,
-    at: usize,
-    pairs: HashSet<[char; 2]>,
-    clause: (usize, usize),
-}
-
-fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
-    time_points(&cues.time, x)
-        .into_iter()
-        .filter_map(|p| {
-            let Some(Day::Date(day)) = p.day else { return None };
-            let (s, e) = clause_bounds(x, p.at);
-            let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
-            if !cues.past_event_marks.any_in(&rest) {
-                return None;
-            }
-            // Plain character pairs: the words that pin an event down (a shop, "退的租") are often short.
-            let pairs = rest.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
-            Some(DatedClause { day, at: p.at, pairs, clause: (s, e) })
-        })
-        .collect()
-}
-
 /// The reply dates a past event on another day than the conversation does ("您15号在门店退的租" where the
 /// customer "12号在门店退的租"): two dated clauses that both tell of something done and share three character
 /// pairs. A reply clause that also names the conversation's day is moving the date, not restating it.
@@ -217,16 +190,14 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     for mine in dated_clauses(cues, chars) {
         let mut same = false;
         let mut other: Option<(i32, usize, u8)> = None;
-        for (turn, x) in &st.turn_texts {
-            for theirs in dated_clauses(cues, x) {
-                if theirs.pairs.intersection(&mine.pairs).count() < SHARED_PAIRS {
-                    continue;
-                }
-                if theirs.day == mine.day {
-                    same = true;
-                } else if other.is_none() {
-                    other = Some((*turn, theirs.at, theirs.day));
-                }
+        for (turn, theirs) in &st.dated_events {
+            if theirs.pairs.intersection(&mine.pairs).count() < SHARED_PAIRS {
+                continue;
+            }
+            if theirs.day == mine.day {
+                same = true;
+            } else if other.is_none() {
+                other = Some((*turn, theirs.at, theirs.day));
             }
         }
         let Some((turn, at, day)) = other else { continue };

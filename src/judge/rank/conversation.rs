@@ -2,7 +2,7 @@
 //! (repeat contact, anxiety, anger, gratitude) and the state (given information, failed steps, refusals and
 //! preferences, deadlines, questions, facts, earlier promises and whether they were kept).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::lists::{Cues, Hit, KindLists};
 use super::text::{clamp01, code_tokens, content_units, saturate, sentence_bounds, window, Text};
@@ -53,6 +53,34 @@ pub(crate) struct WrongValue {
     pub(crate) said: Said,
 }
 
+/// A day of the month in a clause that tells of something done ("12号在门店退的租"), with the clause's plain
+/// character pairs: the words that pin an event down (a shop, "退的租") are often short.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DatedClause {
+    pub(crate) day: u8,
+    pub(crate) at: usize,
+    pub(crate) pairs: HashSet<[char; 2]>,
+    pub(crate) clause: (usize, usize),
+}
+
+/// The dated past-event clauses of a text.
+pub(crate) fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
+    time_points(&cues.time, x)
+        .into_iter()
+        .filter_map(|p| {
+            let Some(super::time::Day::Date(day)) = p.day else { return None };
+            let (s, e) = super::text::clause_bounds(x, p.at);
+            let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
+            if !cues.past_event_marks.any_in(&rest) {
+                return None;
+            }
+            let pairs =
+                rest.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
+            Some(DatedClause { day, at: p.at, pairs, clause: (s, e) })
+        })
+        .collect()
+}
+
 /// A time the customer is free, from a sentence that says these are the only ones
 /// ("只在周日下午和平日晚上7点后方便" → Sunday 12–18 h, Monday–Friday 19–24 h).
 #[derive(Debug, Clone, PartialEq)]
@@ -67,12 +95,7 @@ pub(crate) struct FreeWindow {
 impl FreeWindow {
     /// Whether a time fits the window; a day the reply leaves open, or that cannot be placed in the week, fits.
     pub(crate) fn fits(&self, p: &TimePoint, today: Option<u8>) -> bool {
-        let weekday = match p.day {
-            Some(super::time::Day::Weekday(w)) => Some(w.saturating_sub(1) % 7 + 1),
-            Some(super::time::Day::Offset(o)) => today.map(|t| ((t as i32 - 1 + o).rem_euclid(7) + 1) as u8),
-            _ => None,
-        };
-        let day_fits = match (&self.weekdays, weekday) {
+        let day_fits = match (&self.weekdays, p.day.and_then(|d| d.weekday(today))) {
             (Some(days), Some(d)) => days.contains(&d),
             _ => true,
         };
@@ -121,6 +144,8 @@ pub(crate) struct ConversationState {
     pub(crate) available_from: Option<(f32, Said)>,
     /// The only times the customer is free, when they say so.
     pub(crate) free_windows: Vec<FreeWindow>,
+    /// Past events dated by a day of the month, in every turn read, with the turn.
+    pub(crate) dated_events: Vec<(i32, DatedClause)>,
     /// Texts of every time the customer side mentions (a reply repeating one is not promising it).
     pub(crate) customer_times: Vec<String>,
     /// The customer side's texts, normalised (a reply quoting a time from them is not promising it).
@@ -273,8 +298,9 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
     let mut out = Vec::new();
     for p in &points {
         let (cs, _) = super::text::clause_bounds(sentence, p.at);
+        // A named weekday is one day; otherwise the clause may name a set ("工作日晚上").
         let weekdays = match p.day {
-            Some(super::time::Day::Weekday(w)) => Some(vec![w.saturating_sub(1) % 7 + 1]),
+            Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
             _ => set_in(&sentence[cs..p.at]),
         };
         let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
@@ -423,6 +449,7 @@ impl ConversationState {
                 }
             }
             st.wrong_values.extend(wrong_values(cues, chars, turn));
+            st.dated_events.extend(dated_clauses(cues, chars).into_iter().map(|d| (turn, d)));
             match role {
                 Role::Agent => {
                     suggested = kind_hits(&cues.steps, chars)
@@ -449,12 +476,12 @@ impl ConversationState {
                     st.customer_text.extend(chars.iter());
                     st.customer_text.push('\n');
                     st.read_customer_turn(cues, turn, chars);
+                    let suggested_before = std::mem::take(&mut suggested);
                     if let Some(at) = still_failing(cues, chars) {
-                        for (kind, word) in suggested.drain(..) {
+                        for (kind, word) in suggested_before {
                             st.tried.push(KindSaid { kind, word, said: Said { turn, span: clause_quote(chars, at) } });
                         }
                     }
-                    suggested.clear();
                     let broken_here = cues.broken_promise.any_in(chars);
                     if let (Some(p), true) = (&agent_promise, broken_here) {
                         st.broken_promise = Some(p.clone());

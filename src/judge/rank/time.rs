@@ -22,6 +22,18 @@ pub(crate) enum Day {
     Date(u8),
 }
 
+impl Day {
+    /// The day of the week (Monday = 1) this day falls on: next week's days fold back into 1..=7, an offset needs
+    /// today's weekday, a date cannot be placed.
+    pub(crate) fn weekday(self, today: Option<u8>) -> Option<u8> {
+        match self {
+            Day::Weekday(w) => Some(w.saturating_sub(1) % 7 + 1),
+            Day::Offset(o) => today.map(|t| ((t as i32 - 1 + o).rem_euclid(7) + 1) as u8),
+            Day::Date(_) => None,
+        }
+    }
+}
+
 /// A point in time named by a text: a day and/or an hour of that day.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct TimePoint {
