@@ -62,7 +62,6 @@ fn load(path: &str, ranker: &Ranker) -> Vec<Case> {
             candidates: &candidates,
             emotion: None,
             negative: None,
-            relevance: None,
             pair: None,
         });
         cases.push(Case {

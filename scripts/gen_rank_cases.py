@@ -410,6 +410,16 @@ def best(c, act):
     return c.warm(act, fast(c.rng))
 
 
+def weaker(c, act):
+    """Grade 2 of the empathy families, as the rubric has it: helpful and relevant but weaker on empathy *or* on
+    specifics. Either the same quick action without naming the feeling, or the feeling named but the action slower
+    or still pending. (Always both at once taught the fit that the time alone decides, and naming the feeling
+    nothing.)"""
+    if c.coin():
+        return c.warm(act, fast(c.rng), feel=False)
+    return c.warm(act, slow(c.rng))
+
+
 def fam_feeling(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
@@ -421,7 +431,7 @@ def fam_blame(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     blame = f"{c.rng.choice(BLAME)}，不过我{fast(c.rng)}{act}。"
-    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (weaker(c, act), 2),
                                (generic(c), 1), (blame, 0)]
 
 
@@ -429,7 +439,7 @@ def fam_vague(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     vague = f"{c.feel()}，{c.own()}。{c.rng.choice(VAGUE)}。"
-    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (weaker(c, act), 2),
                                (vague, 1), (f"{c.rng.choice(BLAME)}，您再等等吧。", 0)]
 
 
@@ -448,7 +458,7 @@ def fam_off_topic(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     pitch = f"{c.feel()}！{c.rng.choice(PITCHES)}，今天之内办理还有额外优惠，要不要给您开通？"
-    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (weaker(c, act), 2),
                                (generic(c), 1), (pitch, 0)]
 
 
@@ -456,7 +466,7 @@ def fam_parroting(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     echo = f"您说{c.problem}，{customer}对吗？{c.rng.choice(VAGUE)}。"
-    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (weaker(c, act), 2),
                                (echo, 1), (f"{c.rng.choice(BLAME)}。", 0)]
 
 
@@ -501,7 +511,7 @@ def fam_over_promise(c):
     context, customer = empathy_context(c)
     act = c.rng.choice(REMEDY_TEXT[c.dom["remedies"][0]])
     over = f"{c.feel()}，您放心！{c.rng.choice(OVER_PROMISES)}，{fast(c.rng)}{act}。"
-    return context, customer, [(best(c, act), 3), (c.warm(act, slow(c.rng), feel=False), 2),
+    return context, customer, [(best(c, act), 3), (weaker(c, act), 2),
                                (generic(c), 1), (over, 0)]
 
 

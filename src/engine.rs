@@ -454,8 +454,9 @@ impl Engine {
         } else {
             Vec::new()
         };
+        // The bare candidates are not encoded: the ranker reads them with its lists, and the encoder's view of a
+        // reply only counts together with the conversation (the pair texts).
         let mut texts: Vec<&str> = vec![customer];
-        texts.extend(candidates.iter().map(String::as_str));
         texts.extend(pair_texts.iter().map(String::as_str));
         let (prepared, tokenization) = timed(|| {
             let prepared = self.backend.prepare(&texts)?;
@@ -469,7 +470,7 @@ impl Engine {
     }
 
     fn finish_rank(&self, job: RankState, predictions: Vec<Prediction>) -> Result<Ranking, EngineError> {
-        let (customer_prediction, replies) = predictions.split_first().ok_or_else(|| {
+        let (customer_prediction, pairs) = predictions.split_first().ok_or_else(|| {
             EngineError::Backend(BackendError::Inference("no prediction for the customer message".into()))
         })?;
         let reading = emotion::read(
@@ -478,22 +479,14 @@ impl Engine {
             self.backend.kind(),
             self.backend.lexicon_weight(),
         );
-        let (replies, pairs) = replies.split_at(job.candidates.len().min(replies.len()));
         // Every candidate's pair log-odds, or none (no head: no pair texts were sent).
         let pair: Option<Vec<f32>> =
-            pairs.iter().map(|p| p.pair_logit).collect::<Option<Vec<f32>>>().filter(|p| p.len() == replies.len());
-        let relevance: Option<Vec<f32>> = (!customer_prediction.embedding.is_empty()).then(|| {
-            replies
-                .iter()
-                .map(|reply| reply.embedding.iter().zip(&customer_prediction.embedding).map(|(a, b)| a * b).sum())
-                .collect()
-        });
+            pairs.iter().map(|p| p.pair_logit).collect::<Option<Vec<f32>>>().filter(|p| p.len() == job.candidates.len());
         let ranked = self.ranker.rank(&RankInput {
             customer: &job.customer,
             context: &job.context,
             candidates: &job.candidates,
             reading: &reading,
-            relevance: relevance.as_deref(),
             pair: pair.as_deref(),
         });
         Ok(Ranking { customer: reading, ranked })

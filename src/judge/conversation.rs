@@ -242,7 +242,6 @@ pub fn review_reply(ranker: &Ranker, before: &[Turn], reply: &str, reading: Opti
         candidates: &candidates,
         emotion: reading.map(|r| (r.emotion, r.emotion_intensity)),
         negative: reading.map(|r| r.polarity == Polarity::Negative),
-        relevance: None,
         pair: None,
     });
     judged.into_iter().next().unwrap_or(ReplyJudgement {

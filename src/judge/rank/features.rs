@@ -144,7 +144,7 @@ fn admission_pattern(cues: &Cues, chars: &[char]) -> Option<f32> {
     best
 }
 
-pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>) -> FeatureRow {
+pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let text = Text::new(raw);
     let n = text.len();
     let mut ev = Evidence::default();
@@ -264,17 +264,15 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str, cosine: Option<f32>
             + ctx.context_units.get(u).map(|c| 0.5 * c.min(1.0)).unwrap_or(0.0);
         shared += w.min(1.0);
     }
-    let overlap = saturate(shared, 4.0);
-    let relevance = match cosine {
-        Some(c) => clamp01(0.5 * overlap + 0.5 * clamp01((c - 0.2) / 0.6)),
-        None => overlap,
-    };
+    // Words shared with what the customer said, not the encoder's cosine: the bundled encoder is tuned for
+    // polarity and emotion, so its cosine measures a shared mood (a thank-you and a calm answer to it read as far
+    // apart), and the weights are fitted on this word overlap alone.
+    let relevance = saturate(shared, 4.0);
 
     // --- off topic (selling or talking about something else)
     let upsell = saturate(cues.off_topic.find_with(&text, Some(&cues.negators)).len() as f32, 1.2);
-    // Word overlap alone is too weak to call a reply off-topic; the encoder's cosine is not.
-    let low_rel = if cosine.is_some() && n > 0 && relevance < 0.15 { 0.6 } else { 0.0 };
-    let off_topic = clamp01((upsell * (1.0 - 0.5 * relevance)).max(low_rel));
+    // Word overlap alone is too weak to call a reply off-topic: only a sales or small-talk cue does.
+    let off_topic = clamp01(upsell * (1.0 - 0.5 * relevance));
     // Actions and times that serve a sales pitch are not a next step for the customer's problem.
     // Likewise for actions wrapped in a promise nobody can keep.
     let serving = clamp01(1.0 - 0.8 * upsell - 0.5 * over_promise);

@@ -41,9 +41,6 @@ pub struct RankInput<'a> {
     pub candidates: &'a [String],
     /// The customer's emotion/polarity, already computed.
     pub reading: &'a Classification,
-    /// Cosine similarity of each candidate to the customer message from the sentence encoder, when a model is
-    /// loaded; None on the lexicon backend.
-    pub relevance: Option<&'a [f32]>,
     /// The model's pair head on each candidate's [`pair_text`]: a log-odds correction of the rules' score, when
     /// the model has one.
     pub pair: Option<&'a [f32]>,
@@ -57,7 +54,6 @@ pub struct CaseView<'a> {
     pub candidates: &'a [String],
     pub emotion: Option<(Emotion, f32)>,
     pub negative: Option<bool>,
-    pub relevance: Option<&'a [f32]>,
     pub pair: Option<&'a [f32]>,
 }
 
@@ -213,7 +209,6 @@ impl Ranker {
             candidates: input.candidates,
             emotion: Some((input.reading.emotion, input.reading.emotion_intensity)),
             negative: Some(negative),
-            relevance: input.relevance,
             pair: input.pair,
         })
     }
@@ -248,11 +243,7 @@ impl Ranker {
     fn rows(&self, ctx: &CaseCtx, case: &CaseView) -> Vec<FeatureRow> {
         case.candidates
             .iter()
-            .enumerate()
-            .map(|(i, cand)| {
-                let cos = case.relevance.and_then(|r| r.get(i)).copied().filter(|c| c.is_finite());
-                features::analyse(&self.cues, ctx, cand, cos)
-            })
+            .map(|cand| features::analyse(&self.cues, ctx, cand))
             .collect()
     }
 }
