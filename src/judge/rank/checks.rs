@@ -120,6 +120,19 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
     }
 
+    // Promises to restock what the context says is gone for good.
+    if let Some(gone) = &st.discontinued {
+        let restocks = cues.restock.find_in(chars, None).into_iter().find(|h| {
+            let (s, e) = sentence_bounds(chars, h.at);
+            !negated_near(cues, chars, h.at, 3) && !cues.discontinued.any_in(&chars[s..e])
+        });
+        if let Some(h) = restocks {
+            if !out.iter().any(|c| c.fault == Fault::ImpossiblePromise) {
+                out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, h.at), gone, &window(chars, h.at, h.at + h.len)));
+            }
+        }
+    }
+
     // Acts as first contact after an earlier promise was broken.
     // Or makes again, word for word, a time promise made earlier in the conversation ("24小时内" once more).
     if let Some(b) = &st.broken_promise {

@@ -155,6 +155,8 @@ pub(crate) struct ConversationState {
     pub(crate) questions: Vec<Question>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
+    /// Where the conversation says the thing is gone for good ("这款已经停产"): no restocking will bring it back.
+    pub(crate) discontinued: Option<Said>,
     /// An earlier promise that the customer says was not kept.
     pub(crate) broken_promise: Option<Said>,
     /// Agent promises in the context, kept or not.
@@ -447,6 +449,9 @@ impl ConversationState {
                 if !names.is_empty() {
                     st.unavailable.push(Unavailable { names, said: Said { turn, span: clause_quote(chars, h.at) } });
                 }
+            }
+            if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
+                st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });
             }
             st.wrong_values.extend(wrong_values(cues, chars, turn));
             st.dated_events.extend(dated_clauses(cues, chars).into_iter().map(|d| (turn, d)));

@@ -67,11 +67,7 @@ impl ReplyReading {
         for (k, h) in cues.steps.find(chars, None) {
             let (s, e) = clause_bounds(chars, h.at);
             // Only a step the reply tells the customer to do; "您白等了一上午" describes, it does not prescribe.
-            let instructs = (s..e).any(|i| {
-                cues.instruct_frames
-                    .starts_at(chars, i)
-                    .is_some_and(|(l, _)| i + l <= e && cues.instruct_not_after.starts_at(chars, i + l).is_none())
-            });
+            let instructs = clause_instructs(cues, chars, s, e);
             let past = cues.time.past_after.starts_at(chars, h.end()).is_some();
             if !instructs || past || negated_near(cues, chars, h.at, 3) || cues.tried_ack.any_in(&chars[s..e]) {
                 continue;
@@ -122,4 +118,24 @@ fn callback_only(cues: &Cues, chars: &[char]) -> bool {
         let (s, e) = clause_bounds(chars, p.at);
         !cues.callback.any_in(&chars[s..e]) && !cues.delegation.any_in(&chars[s..e])
     })
+}
+
+/// Whether the clause `s..e` tells the customer to do something: it holds an instruction frame ("请", "您先"), or
+/// it goes on from a clause that does ("您先拔掉网线，然后重启路由器": "然后" carries the instruction on).
+fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) -> bool {
+    let framed = (s..e).any(|i| {
+        cues.instruct_frames
+            .starts_at(chars, i)
+            .is_some_and(|(l, _)| i + l <= e && cues.instruct_not_after.starts_at(chars, i + l).is_none())
+    });
+    if framed {
+        return true;
+    }
+    let (sentence_start, _) = sentence_bounds(chars, s);
+    if s <= sentence_start + 1 || cues.instruct_continue.starts_at(chars, s).is_none() {
+        return false;
+    }
+    // The clause before this one, in the same sentence (s - 1 is the comma between them).
+    let (ps, pe) = clause_bounds(chars, s - 2);
+    clause_instructs(cues, chars, ps, pe)
 }

@@ -321,6 +321,55 @@ fn repeating_a_failed_step_is_a_conflict() {
 }
 
 #[test]
+fn a_step_after_then_is_prescribed_and_tries_reported_with_dou_count() {
+    // "然后" carries the instruction of the clause before it; "都没人接" after the agent's suggestion reports it tried.
+    let context = [customer("打印机一开机就报卡纸，可里面明明没有纸。"), agent("您先关机，把后盖打开看看？")];
+    let ranked = rank(
+        "后盖打开看了，也关机再开过四五回，都没用。",
+        &context,
+        &[
+            "一直报错确实烦人，是我们机器的问题。麻烦您先检查一下进纸口，然后关机再开一次，五分钟后再试。",
+            "一直报错确实烦人，是我们机器的问题。我已安排工程师今天下午3点前上门检修，修不好当场换一台备用机。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the restart after 然后 is prescribed");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none());
+    assert_eq!(ranked[0].index, 1);
+
+    let context = [customer("外卖显示已送达，门口没有。"), agent("您先打给骑手问问放哪了？")];
+    let ranked = rank(
+        "打了三次都没人接。",
+        &context,
+        &["找不到饭确实着急，是我们配送的问题。麻烦您再打给骑手试试，十分钟后我来跟您确认。",
+          "找不到饭确实着急，是我们配送的问题。这单我已全额退款，五分钟内原路到账。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn restocking_what_is_discontinued_is_impossible() {
+    let context = [customer("我订的那台旧款咖啡机一直没发货。"), agent("抱歉，这款已经停产了，仓库最后几台也卖完了。")];
+    let ranked = rank(
+        "那怎么办？下周是我爸生日，要送他的。",
+        &context,
+        &[
+            "礼物赶不上真揪心，是我们库存没同步好。我已为您登记补货，到货后第一时间发顺丰，争取下周前送到。",
+            "礼物赶不上真揪心，是我们库存没同步好。我已全额退款，再给您留了一台同价位的新款，今天发顺丰，后天送到。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("restocking a discontinued model");
+    assert_eq!(c.context_turn, 1);
+    assert!(c.context_span.contains("停产"));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none());
+    assert_eq!(ranked[0].index, 1);
+    // Saying that it will not come back is honest, not a promise.
+    let honest = rank("那怎么办？", &context, &["这款停产了，不会再补货，钱已原路退回，明天上午到账。"]);
+    assert!(conflict(&honest[0], Fault::ImpossiblePromise).is_none(), "{:?}", honest[0]);
+}
+
+#[test]
 fn offering_a_refused_remedy_is_a_conflict() {
     let context = [customer("收到的台历印错了日期。"), agent("给您补发一本还是退款？")];
     let ranked = rank(
