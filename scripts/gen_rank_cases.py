@@ -387,7 +387,12 @@ def fam_broken_promise(c):
     good = (f"{c.feel()}。上次答应您的没做到，这次是我们失约。我已经把这单升级给主管专人跟进，"
             f"{rng.choice(['今天下午5点前', '今晚8点前', '2小时内'])}给您结果。{c.close()}")
     bad = c.warm("已经为您提交了处理申请", fast(rng), feel=c.coin())
-    partial = f"{c.opening()}我已经升级给主管跟进，{slow(rng)}给您答复。"
+    if c.coin():
+        partial = f"{c.opening()}我已经升级给主管跟进，{slow(rng)}给您答复。"
+    else:
+        # Names the broken promise but sends the case down the same route again, only marked urgent: grade 2.
+        partial = (f"{c.feel()}。上次答应您的没做到，是我们不对。我已经{rng.choice(['再次', '重新', '又一次'])}"
+                   f"给您提交了{rng.choice(['加急', '优先处理'])}，{fast(rng)}给您结果。")
     return context, customer, [(good, 3), (partial, 2), (generic(c), 1), (bad, 0)]
 
 

@@ -513,6 +513,26 @@ fn ignoring_a_broken_promise_is_a_conflict() {
 }
 
 #[test]
+fn after_a_broken_promise_escalating_beats_resubmitting_as_urgent() {
+    // Both name the broken promise; only one takes the case above the route that already failed.
+    let context = [
+        customer("净水器滤芯换了还漏水。"),
+        agent("已为您加急派单，后天中午前师傅上门。"),
+        customer("行，我等着。"),
+    ];
+    let ranked = rank(
+        "后天都过了，人影都没见到，你们答应的呢？",
+        &context,
+        &[
+            "白等两天确实憋气，说好的上门没做到，是我们失约。我已再次给您加急派单，明天中午前师傅上门。",
+            "白等两天确实憋气，说好的上门没做到，是我们失约。我已升级给片区主管亲自派人，明天中午前师傅上门。",
+        ],
+    );
+    assert!(ranked.iter().all(|j| conflict(j, Fault::IgnoresBrokenPromise).is_none()), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_consistent_reply_has_no_conflicts() {
     let context = [customer("订单号5519 2203 7781，耳机左边没声音。"), agent("收到，我看一下。")];
     let ranked = rank(
