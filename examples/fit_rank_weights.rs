@@ -293,7 +293,8 @@ fn main() {
     let ranker = Ranker::with_weights(Weights { version: "fit".into(), values: [0.0; N_FEATURES], bias: 0.0 });
     let cases = load(&data, &ranker);
     if let Some(path) = pair_texts {
-        pair::write_texts(&cases, &path);
+        let fitted = fs::read_to_string(&out).ok().and_then(|t| Weights::from_json(&t).ok());
+        pair::write_texts(&cases, &path, fitted.as_ref());
         return;
     }
     let fit_set: Vec<&Case> = cases.iter().filter(|c| split_of(&c.id) < 70).collect();
@@ -430,12 +431,16 @@ mod pair {
     /// Writes every candidate's pair text with its grade (JSON lines), for the encoder's training
     /// (`scripts/model/prepare_data.py` reads them through `GQ_PAIRS`): the one place pair texts are built is
     /// the service's own `pair_text`.
-    pub(super) fn write_texts(cases: &[Case], path: &str) {
+    /// One row per candidate: its pair text, grade, case, family, split and (with the fitted weights) the rules'
+    /// log-odds, for training a pair scorer outside this program.
+    pub(super) fn write_texts(cases: &[Case], path: &str, fitted: Option<&super::Weights>) {
         let mut out = String::new();
         for c in cases {
-            for (reply, grade) in c.candidates.iter().zip(&c.grades) {
+            for ((reply, grade), x) in c.candidates.iter().zip(&c.grades).zip(&c.x) {
+                let rules = fitted.map(|w| w.values.iter().zip(x).map(|(w, x)| w * x).sum::<f32>() + w.bias);
                 let row = serde_json::json!({
                     "text": pair_text(&c.customer, &c.context, reply), "grade": grade, "case": c.id, "family": c.family,
+                    "split": super::split_of(&c.id), "rules": rules,
                 });
                 out.push_str(&row.to_string());
                 out.push('\n');

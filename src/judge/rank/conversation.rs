@@ -568,7 +568,11 @@ impl ConversationState {
                 self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
                 continue;
             }
-            if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) {
+            // "后天10点婚宴开席，音响要在那之前修好": the clause after the time can point back at it.
+            let (next_start, next_end) = super::text::clause_bounds(chars, ce + 1);
+            let (_, sentence_end) = sentence_bounds(chars, p.at);
+            let points_back = ce < sentence_end && cues.deadline_refs.any_in(&chars[next_start.min(next_end)..next_end]);
+            if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {
                     if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {

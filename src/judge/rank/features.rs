@@ -5,8 +5,8 @@ use super::checks::check;
 use super::conversation::CaseCtx;
 use super::lists::{Cues, Hit};
 use super::reply::ReplyReading;
-use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, Text};
-use super::time::scan_time;
+use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, window, Text};
+use super::time::{scan_time, time_points};
 use super::{Components, Conflict, Fault};
 
 macro_rules! features {
@@ -198,7 +198,19 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         .collect();
     let dismissive = saturate(dismissive_hits.len() as f32, 1.0);
     let rude = saturate(cues.rude.find_with(&text, None).len() as f32, 0.8);
-    let over_promise = saturate(cues.over_promise.find_with(&text, Some(&cues.negators)).len() as f32, 0.8);
+    // "保证周三下午3点前装好" commits to a time; "保证以后永远不会再坏" promises what nobody can keep.
+    let times = time_points(&cues.time, &text.chars);
+    let over_promise_hits = cues
+        .over_promise
+        .find_with(&text, Some(&cues.negators))
+        .into_iter()
+        .filter(|h| {
+            let commits = cues.over_promise_commitments.is_entry(&window(&text.chars, h.at, h.at + h.len))
+                && times.iter().any(|t| t.at >= h.at + h.len && t.at <= h.at + h.len + 2);
+            !commits
+        })
+        .count();
+    let over_promise = saturate(over_promise_hits as f32, 0.8);
 
     // --- ownership
     let own_hits: Vec<Hit> = cues
@@ -315,8 +327,9 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let uses_given_info = if !st.provided.is_empty() && reading.uses_given { 1.0 } else { 0.0 };
     let unanswered = has(Fault::UnansweredQuestion);
     // Share of the message's questions the reply answers: one of two answered is a partial reply.
+    // 0 when nothing was asked, so the weight measures answering, not the absence of a question.
     let answers_questions = if st.questions.is_empty() {
-        1.0
+        0.0
     } else {
         let answered = st.questions.iter().filter(|q| super::checks::answers(cues, q, &reading, &text.chars)).count();
         answered as f32 / st.questions.len() as f32

@@ -533,6 +533,32 @@ fn after_a_broken_promise_escalating_beats_resubmitting_as_urgent() {
 }
 
 #[test]
+fn a_deadline_pointed_back_at_is_read_and_a_visit_before_a_later_day_is_late() {
+    // "在那之前" in the next clause makes the time a deadline; "上门，大后天" is a future day, not a past one.
+    let ranked = rank(
+        "后天上午10点婚宴开席，音响一定要在那之前修好。",
+        &[],
+        &["怪我们排期太满，已安排师傅上门，大后天上午把音响修好。", "怪我们排期太满，已安排师傅上门，明天下午把音响修好。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("the day after the deadline");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn guaranteeing_a_time_is_a_commitment_not_an_over_promise() {
+    let ranked = rank(
+        "空调周四前必须装好，老人要住进来。",
+        &[],
+        &["老人要来确实着急，是我们排期晚了。我保证周三下午3点前装好。", "老人要来确实着急。我保证以后永远不会再出这种问题。"],
+    );
+    assert!(!judgement(&ranked, 0).faults.contains(&Fault::OverPromise), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::OverPromise), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 0);
+}
+
+#[test]
 fn a_consistent_reply_has_no_conflicts() {
     let context = [customer("订单号5519 2203 7781，耳机左边没声音。"), agent("收到，我看一下。")];
     let ranked = rank(

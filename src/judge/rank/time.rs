@@ -169,10 +169,9 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
             continue;
         }
         if let Some((wl, h)) = cues.day_words.starts_at(chars, i) {
-            let before = &chars[i.saturating_sub(3)..i];
-            let (cs, ce) = clause_bounds(chars, i);
+                let (cs, ce) = clause_bounds(chars, i);
             let wish = cues.wish.any_in(&chars[cs..ce]);
-            if !wish && !cues.not_before_day.any_in(before) {
+            if !wish && !past_day_before(cues, chars, i) {
                 let score = horizon_score(h) * if hedged(i) { 0.8 } else { 1.0 };
                 // Extend over a following clock time: "今天18点前", "明天上午".
                 let mut e = i + wl;
@@ -201,6 +200,12 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
 
 /// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
 /// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
+/// "上周一", "上个周五": the day word at `i` names a past day. Only right before it (or before "个"), not anywhere
+/// near it: "师傅上门，后天上午" names a future day.
+fn past_day_before(cues: &TimeCues, chars: &[char], i: usize) -> bool {
+    cues.not_before_day.ends_at(chars, i) || (i >= 1 && chars[i - 1] == '个' && cues.not_before_day.ends_at(chars, i - 1))
+}
+
 pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -209,7 +214,6 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
         let start = i;
         let mut day: Option<Day> = None;
         let mut j = i;
-        let before = &chars[i.saturating_sub(3)..i];
         // A day word that is also a part of the day ("今晚", "明早") sets both: "今晚8点" is 20:00.
         let mut day_part: Option<f32> = None;
         if let Some((l, off)) = cues.day_offsets.starts_at(chars, i) {
@@ -222,7 +226,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
             day = Some(Day::Weekday(wd as u8 + if next { 7 } else { 0 }));
             j = i + l;
         }
-        if day.is_some() && cues.not_before_day.any_in(before) {
+        if day.is_some() && past_day_before(cues, chars, i) {
             i = j;
             continue;
         }
