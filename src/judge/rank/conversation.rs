@@ -298,8 +298,28 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
     };
     let points = time_points(t, sentence);
     let mut out = Vec::new();
-    for p in &points {
+    let mut skip_next = false;
+    for (k, p) in points.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         let (cs, _) = super::text::clause_bounds(sentence, p.at);
+        // "下午2点到5点": two clock times joined by a range mark are one window, from the first to the second.
+        if let (Some(q), Some(from)) = (points.get(k + 1), p.hour) {
+            let between = window(sentence, p.at + p.len, q.at);
+            if let (true, Some(mut to)) = (cues.time_ranges.is_entry(between.trim()), q.hour) {
+                if to < from && to + 12.0 > from {
+                    to += 12.0;
+                }
+                let weekdays = match p.day {
+                    Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
+                    _ => set_in(&sentence[cs..p.at]),
+                };
+                out.push(FreeWindow { weekdays, from_hour: from, to_hour: to, said: said.clone() });
+                skip_next = true;
+                continue;
+            }
+        }
         // A named weekday is one day; otherwise the clause may name a set ("工作日晚上").
         let weekdays = match p.day {
             Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
@@ -320,7 +340,9 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
     while s < sentence.len() {
         let (cs, ce) = super::text::clause_bounds(sentence, s);
         let has_point = points.iter().any(|p| p.at >= cs && p.at < ce);
-        if let (false, Some(weekdays)) = (has_point, set_in(&sentence[cs..ce])) {
+        // "工作日都不在家": a clause that negates names when the customer is *not* free.
+        let negated = cues.negators.any_in(&sentence[cs..ce]);
+        if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
             out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, said: said.clone() });
         }
         s = ce + 1;
@@ -552,7 +574,9 @@ impl ConversationState {
         }
         for h in cues.availability_only.find_in(chars, None) {
             let (s, e) = sentence_bounds(chars, h.at);
-            if cues.availability_cues.any_in(&chars[s..e]) {
+            // "周末才方便" restricts and states availability in one word.
+            let states_itself = cues.availability_cues.any_in(&chars[h.at..h.end()]);
+            if states_itself || cues.availability_cues.any_in(&chars[s..e]) {
                 let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) });
                 if !windows.is_empty() {
                     self.free_windows = windows;

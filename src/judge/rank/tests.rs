@@ -559,6 +559,26 @@ fn guaranteeing_a_time_is_a_commitment_not_an_over_promise() {
 }
 
 #[test]
+fn a_range_of_free_hours_and_a_weekend_only_visit_are_read() {
+    let context = [customer("阳台的晾衣架掉下来了。"), agent("我给您约师傅，您什么时候在家？")];
+    let ranked = rank(
+        "白天都在单位，只有晚上6点到9点在家。",
+        &context,
+        &["添麻烦了，维修员上门时间定在明天下午3点。", "添麻烦了，维修员上门时间定在明天晚上7点半。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    // A clause that says when the customer is *not* free is no window; "周末才方便" is the only one.
+    let ranked = rank(
+        "工作日人都不在，周末才方便。",
+        &context,
+        &["给您添麻烦了，周二上午10点师傅上门。", "给您添麻烦了，周日上午10点师傅上门。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn a_consistent_reply_has_no_conflicts() {
     let context = [customer("订单号5519 2203 7781，耳机左边没声音。"), agent("收到，我看一下。")];
     let ranked = rank(
