@@ -58,3 +58,37 @@ fn bundled_model_has_an_emotion_head_that_reads_clear_feelings() {
         }
     }
 }
+
+#[test]
+fn bundled_model_ranks_replies_by_the_conversation_without_a_pair_head() {
+    use gongqing::judge::{Fault, Role, Turn};
+    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
+    let config = EngineConfig { model: model.into(), backend: BackendChoice::Model, ..EngineConfig::default() };
+    let engine = Engine::start(&config).expect("the bundled model loads");
+    // The bundled model ships without pair_head.json: its fitting gate found no head that helps (models/ranking).
+    assert!(engine.info().description.summary.contains("pair_head=false"), "{}", engine.info().description.summary);
+
+    let context = [
+        Turn { role: Role::Customer, text: "订单88031562的台灯收到就不亮，照片我已经拍了三张发上来了。".into() },
+        Turn { role: Role::Agent, text: "收到照片了，我帮您看看怎么处理。".into() },
+    ];
+    let customer = "别再让我寄回去了，直接退款吧，我急着买别的。";
+    let candidates = [
+        "新灯到手就坏，谁都扫兴，怪我们品控。请把照片重新拍几张传上来，核实后补发一台。",
+        "新灯到手就坏，谁都扫兴，怪我们品控。按您发的照片，订单88031562的钱已退，两小时内原路到账，不用寄回。",
+        "亲，已记录，稍后有人联系。",
+    ];
+    let ranking = engine.rank_blocking(customer, &context, &candidates).unwrap();
+    assert_eq!(ranking.customer.backend, BackendKind::Model);
+    assert_eq!(ranking.ranked[0].index, 1, "{:?}", ranking.ranked);
+    let asks_again = ranking.ranked.iter().find(|j| j.index == 0).unwrap();
+    assert!(asks_again.faults.contains(&Fault::AsksForGivenInfo), "{asks_again:?}");
+    assert!(asks_again.faults.contains(&Fault::IgnoresPreference), "{asks_again:?}");
+
+    // The encoder reads the customer's mood; the order comes from reading the conversation, so the lexicon
+    // backend agrees on it.
+    let lexicon = Engine::start(&EngineConfig { backend: BackendChoice::Lexicon, ..config }).unwrap();
+    let by_lexicon = lexicon.rank_blocking(customer, &context, &candidates).unwrap();
+    let order = |r: &gongqing::engine::Ranking| r.ranked.iter().map(|j| j.index).collect::<Vec<_>>();
+    assert_eq!(order(&ranking), order(&by_lexicon));
+}
