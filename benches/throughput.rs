@@ -34,6 +34,10 @@ struct Args {
     /// Where to write the JSON results.
     #[arg(long, default_value = "target/bench/gongqing.json")]
     out: PathBuf,
+    /// Only the rows a length sweep compares (gRPC with concurrent clients, one client one text): what
+    /// `scripts/bench_sweep` runs once per text length.
+    #[arg(long)]
+    sweep: bool,
     /// Accept cargo bench's own flag.
     #[arg(long, hide = true)]
     bench: bool,
@@ -239,6 +243,11 @@ fn main() {
         runs.push(
             grpc_run(&format!("grpc c={c} batching {}", args.precision.name()), model(batching), &texts, c).await,
         );
+        if args.sweep {
+            runs.push(grpc_run("grpc c=1 one text per call", model(batching), &texts, 1).await);
+            runs.push(rank_run("grpc RankReplies 5 candidates 3 turns", model(batching), 100).await);
+            return runs;
+        }
         runs.push(grpc_run(&format!("grpc c={c} no batching"), model(no_batching), &texts, c).await);
         runs.push(grpc_run("grpc c=1 one text per call", model(batching), &texts, 1).await);
         runs.push(in_process_run("in-process batch 8", model(batching), &texts, 8).await);
@@ -264,13 +273,15 @@ fn main() {
         println!("| {} | {:.1} | {:.1} | {:.1} |", run.name, run.texts_per_second, run.p50_ms, run.p99_ms);
     }
     println!("\npeak RSS of the bench process: {rss:.0} MiB; lexicon texts/s per core: {lexicon_per_core:.0}");
-    let ratio = runs[0].texts_per_second / runs[2].texts_per_second;
-    println!("grpc c={} batching vs one client one text: {ratio:.2}x", args.concurrency);
-    println!(
-        "batching on vs off at c={}: {:.2}x",
-        args.concurrency,
-        runs[0].texts_per_second / runs[1].texts_per_second
-    );
+    if !args.sweep {
+        let ratio = runs[0].texts_per_second / runs[2].texts_per_second;
+        println!("grpc c={} batching vs one client one text: {ratio:.2}x", args.concurrency);
+        println!(
+            "batching on vs off at c={}: {:.2}x",
+            args.concurrency,
+            runs[0].texts_per_second / runs[1].texts_per_second
+        );
+    }
     if let Some(f32_run) = runs.iter().find(|r| r.name.contains("f32 (for comparison)")) {
         println!(
             "{} vs f32 weights at c={}: {:.2}x",

@@ -146,7 +146,8 @@ def main():
                 results.append(timed(f"{label} batch {size}", ort_run, encoded, size, pad_id))
 
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    json.dump({"threads": args.threads, "runs": results}, open(args.out, "w"), indent=1)
+    mean_tokens = round(sum(len(e) for e in encoded) / len(encoded))
+    json.dump({"threads": args.threads, "mean_tokens": mean_tokens, "runs": results}, open(args.out, "w"), indent=1)
 
 
 if __name__ == "__main__":

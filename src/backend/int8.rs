@@ -710,6 +710,68 @@ mod tests {
     use super::*;
     use crate::backend::test_data::Rng;
 
+    /// The roofline of `docs/benchmarks.md`: this machine's int8 product throughput on the encoder's four dense
+    /// shapes (hidden 384), as the encoder runs them (all compute threads). A measurement, not a check: run by hand,
+    /// `cargo test --release --lib int8_gemm_throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement run by hand; timings are never asserted"]
+    fn int8_gemm_throughput() {
+        for rows in [32, 128, 512, 2048] {
+            let mut ops = 0.0;
+            let mut seconds = 0.0;
+            for (in_f, out_f) in [(384, 1152), (384, 384), (384, 1536), (1536, 384)] {
+                let case = Case::random(rows, in_f, out_f, 7);
+                let layer = case.layer();
+                let mut out = vec![0.0f32; rows * out_f];
+                layer.forward(&case.x, rows, &mut out, Epilogue::Bias);
+                let repeats = (200_000_000 / (rows * in_f * out_f)).max(3);
+                let started = std::time::Instant::now();
+                for _ in 0..repeats {
+                    layer.forward(&case.x, rows, &mut out, Epilogue::Bias);
+                }
+                seconds += started.elapsed().as_secs_f64() / repeats as f64;
+                ops += 2.0 * (rows * in_f * out_f) as f64;
+            }
+            println!("int8 dense layer set, {rows} rows: {:.0} GOP/s", ops / seconds / 1e9);
+        }
+    }
+
+    /// The ceiling for the line above: `vpdpbusd` in a loop with twelve independent accumulators (no loads, no
+    /// dependencies), on every compute thread; 64 multiply-adds = 128 operations per instruction. Run by hand like
+    /// `int8_gemm_throughput`.
+    #[test]
+    #[ignore = "a measurement run by hand; timings are never asserted"]
+    fn vnni_peak_throughput() {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if Isa::detect() != Isa::Vnni {
+                println!("no AVX-512 VNNI on this CPU");
+                return;
+            }
+            #[target_feature(enable = "avx512f,avx512vnni")]
+            fn spin(iterations: u64) -> i32 {
+                use std::arch::x86_64::*;
+                let a = _mm512_set1_epi8(3);
+                let b = _mm512_set1_epi8(5);
+                let mut acc = [_mm512_setzero_si512(); 12];
+                for _ in 0..iterations {
+                    for x in acc.iter_mut() {
+                        *x = _mm512_dpbusd_epi32(*x, a, b);
+                    }
+                }
+                acc.iter().fold(0, |s, x| s.wrapping_add(_mm512_reduce_add_epi32(*x)))
+            }
+            let iterations = 20_000_000u64;
+            let threads = rayon::current_num_threads();
+            let started = std::time::Instant::now();
+            // SAFETY: AVX-512 VNNI was detected above.
+            let sum: i32 = rayon::broadcast(|_| unsafe { spin(iterations) }).into_iter().fold(0, i32::wrapping_add);
+            let seconds = started.elapsed().as_secs_f64();
+            let ops = (threads as u64 * iterations * 12 * 128) as f64;
+            println!("vpdpbusd peak on {threads} threads: {:.0} GOP/s (checksum {sum})", ops / seconds / 1e9);
+        }
+    }
+
     const SHAPES: [(usize, usize); 6] = [(384, 1152), (384, 384), (384, 1536), (1536, 384), (5, 3), (67, 19)];
     // 515 rows make enough row blocks that each work item quantizes its own rows; fewer rows
     // share an up-front quantization.
