@@ -174,8 +174,8 @@ fn main() -> anyhow::Result<()> {
     let (xs, ys, ws) = rows(&engine, &train);
     let model = fit(&xs, &ys, &ws, args.lambda);
     println!("{:<24} {:>8} {:>8} {:>8}", "feature", "coef", "mean", "scale");
-    for j in 0..N_FEATURES {
-        println!("{:<24} {:>8.3} {:>8.3} {:>8.3}", FEATURES[j], model.coef[j], model.mean[j], model.scale[j]);
+    for (j, name) in FEATURES.iter().enumerate() {
+        println!("{:<24} {:>8.3} {:>8.3} {:>8.3}", name, model.coef[j], model.mean[j], model.scale[j]);
     }
     println!("{:<24} {:>8.3}", "bias", model.bias);
 

@@ -134,7 +134,7 @@ async fn bad_input_is_rejected_with_the_limit_named() {
     let server = TestServer::start(lexicon_config()).await;
     let mut client = server.client().await;
     let expect_invalid = |result: Result<(), tonic::Status>, needle: &str| {
-        let status = result.err().expect("request should fail");
+        let status = result.expect_err("request should fail");
         assert_eq!(status.code(), Code::InvalidArgument, "{status:?}");
         assert!(status.message().contains(needle), "message {:?} should name {needle:?}", status.message());
     };

@@ -100,7 +100,7 @@ fn packed_encoder_matches_the_padded_reference() {
     let mut ids = Vec::new();
     let mut mask = Vec::new();
     for item in &items {
-        ids.extend(item.ids.iter().copied().chain(std::iter::repeat(0).take(width - item.ids.len())));
+        ids.extend(item.ids.iter().copied().chain(std::iter::repeat_n(0, width - item.ids.len())));
         mask.extend((0..width).map(|i| u32::from(i < item.ids.len())));
     }
     let ids = Tensor::from_vec(ids, (items.len(), width), &Device::Cpu).unwrap();

@@ -103,6 +103,8 @@ impl TinyBert {
     }
 
     fn write_weights(&self, path: &Path, vocab_size: usize) {
+        /// Stores one random tensor: name, shape, scale of its values.
+        type PutTensor<'a> = dyn FnMut(String, &[usize], f32, &mut Lcg) + 'a;
         let mut rng = Lcg(42);
         let mut tensors: HashMap<String, Tensor> = HashMap::new();
         let mut put = |name: String, shape: &[usize], scale: f32, rng: &mut Lcg| {
@@ -110,7 +112,7 @@ impl TinyBert {
             let t = Tensor::from_vec(rng.values(n, scale), shape, &Device::Cpu).unwrap().to_dtype(self.dtype).unwrap();
             tensors.insert(name, t);
         };
-        let norm = |prefix: String, rng: &mut Lcg, put: &mut dyn FnMut(String, &[usize], f32, &mut Lcg)| {
+        let norm = |prefix: String, rng: &mut Lcg, put: &mut PutTensor| {
             put(format!("{prefix}.weight"), &[HIDDEN], 0.0, rng);
             put(format!("{prefix}.bias"), &[HIDDEN], 0.1, rng);
         };

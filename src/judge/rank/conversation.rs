@@ -407,7 +407,7 @@ pub(crate) fn normal_count(cues: &Cues, value: &str) -> String {
     let mut cur = 0.0f32;
     for (i, _) in chars.iter().enumerate() {
         match cues.time.numerals.starts_at(&chars, i) {
-            Some((_, v)) if v == 10.0 => {
+            Some((_, 10.0)) => {
                 total += if cur == 0.0 { 10.0 } else { cur * 10.0 };
                 cur = 0.0;
             }

@@ -275,7 +275,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
                     consumed_number = true;
                 }
             } else if let Some((dl, _)) = cues.date_marks.starts_at(chars, end) {
-                if day.is_none() && value >= 1.0 && value <= 31.0 && value.fract() == 0.0 {
+                if day.is_none() && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
                     day = Some(Day::Date(value as u8));
                     j = end + dl;
                     consumed_number = true;
