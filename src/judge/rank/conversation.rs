@@ -296,6 +296,11 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
             None
         }
     };
+    // A named weekday is one day; otherwise the clause may name a set ("工作日晚上").
+    let weekdays_of = |p: &TimePoint, clause_start: usize| match p.day {
+        Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
+        _ => set_in(&sentence[clause_start..p.at]),
+    };
     let points = time_points(t, sentence);
     let mut out = Vec::new();
     let mut skip_next = false;
@@ -311,20 +316,12 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
                 if to < from && to + 12.0 > from {
                     to += 12.0;
                 }
-                let weekdays = match p.day {
-                    Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
-                    _ => set_in(&sentence[cs..p.at]),
-                };
-                out.push(FreeWindow { weekdays, from_hour: from, to_hour: to, said: said.clone() });
+                out.push(FreeWindow { weekdays: weekdays_of(p, cs), from_hour: from, to_hour: to, said: said.clone() });
                 skip_next = true;
                 continue;
             }
         }
-        // A named weekday is one day; otherwise the clause may name a set ("工作日晚上").
-        let weekdays = match p.day {
-            Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
-            _ => set_in(&sentence[cs..p.at]),
-        };
+        let weekdays = weekdays_of(p, cs);
         let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
         let after = cues.after_marks.starts_at(sentence, p.at + p.len).is_some();
         let (from_hour, to_hour) = match p.hour {
