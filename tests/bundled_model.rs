@@ -5,11 +5,15 @@ use gongqing::backend::BackendKind;
 use gongqing::engine::{BackendChoice, Engine, EngineConfig};
 use gongqing::labels::{Emotion, Polarity};
 
+/// An engine on the bundled model folder, through the real loader.
+fn bundled(backend: BackendChoice) -> Engine {
+    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
+    Engine::start(&EngineConfig { model: model.into(), backend, ..EngineConfig::default() }).expect("the bundled model loads")
+}
+
 #[test]
 fn bundled_model_reads_clear_messages() {
-    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
-    let config = EngineConfig { model: model.into(), backend: BackendChoice::Model, ..EngineConfig::default() };
-    let engine = Engine::start(&config).expect("the bundled model loads");
+    let engine = bundled(BackendChoice::Model);
     let info = engine.info();
     assert_eq!(info.backend, BackendKind::Model);
     assert!(info.description.summary.contains("bert 12x384"), "{}", info.description.summary);
@@ -33,9 +37,7 @@ fn bundled_model_reads_clear_messages() {
 
 #[test]
 fn bundled_model_has_an_emotion_head_that_reads_clear_feelings() {
-    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
-    let config = EngineConfig { model: model.into(), backend: BackendChoice::Model, ..EngineConfig::default() };
-    let engine = Engine::start(&config).expect("the bundled model loads");
+    let engine = bundled(BackendChoice::Model);
     assert!(engine.info().description.summary.contains("emotion_head=true"), "{}", engine.info().description.summary);
 
     let cases = [
@@ -62,9 +64,7 @@ fn bundled_model_has_an_emotion_head_that_reads_clear_feelings() {
 #[test]
 fn bundled_model_ranks_replies_by_the_conversation_without_a_pair_head() {
     use gongqing::judge::{Fault, Role, Turn};
-    let model = concat!(env!("CARGO_MANIFEST_DIR"), "/models/default");
-    let config = EngineConfig { model: model.into(), backend: BackendChoice::Model, ..EngineConfig::default() };
-    let engine = Engine::start(&config).expect("the bundled model loads");
+    let engine = bundled(BackendChoice::Model);
     // The bundled model ships without pair_head.json: its fitting gate found no head that helps (models/ranking).
     assert!(engine.info().description.summary.contains("pair_head=false"), "{}", engine.info().description.summary);
 
@@ -87,7 +87,7 @@ fn bundled_model_ranks_replies_by_the_conversation_without_a_pair_head() {
 
     // The encoder reads the customer's mood; the order comes from reading the conversation, so the lexicon
     // backend agrees on it.
-    let lexicon = Engine::start(&EngineConfig { backend: BackendChoice::Lexicon, ..config }).unwrap();
+    let lexicon = bundled(BackendChoice::Lexicon);
     let by_lexicon = lexicon.rank_blocking(customer, &context, &candidates).unwrap();
     let order = |r: &gongqing::engine::Ranking| r.ranked.iter().map(|j| j.index).collect::<Vec<_>>();
     assert_eq!(order(&ranking), order(&by_lexicon));

@@ -169,7 +169,7 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
             continue;
         }
         if let Some((wl, h)) = cues.day_words.starts_at(chars, i) {
-                let (cs, ce) = clause_bounds(chars, i);
+            let (cs, ce) = clause_bounds(chars, i);
             let wish = cues.wish.any_in(&chars[cs..ce]);
             if !wish && !past_day_before(cues, chars, i) {
                 let score = horizon_score(h) * if hedged(i) { 0.8 } else { 1.0 };
@@ -198,14 +198,14 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
     hits
 }
 
-/// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
-/// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
 /// "上周一", "上个周五": the day word at `i` names a past day. Only right before it (or before "个"), not anywhere
 /// near it: "师傅上门，后天上午" names a future day.
 fn past_day_before(cues: &TimeCues, chars: &[char], i: usize) -> bool {
     cues.not_before_day.ends_at(chars, i) || (i >= 1 && chars[i - 1] == '个' && cues.not_before_day.ends_at(chars, i - 1))
 }
 
+/// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
+/// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
 pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     let n = chars.len();
     let mut out = Vec::new();
