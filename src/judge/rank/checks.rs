@@ -5,7 +5,7 @@ use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, Con
 use super::lists::Cues;
 use super::reply::ReplyReading;
 use super::text::{content_units, edit_distance, sentence_bounds, window};
-use super::time::{later_than, time_points, Day};
+use super::time::{later_than, time_points, Day, TimePoint};
 use super::{Conflict, Fault};
 
 fn conflict(fault: Fault, reply_span: &str, said: &Said, detail: &str) -> Conflict {
@@ -65,6 +65,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| pref(&reply.channels, &st.refused_channels, &st.preferred_channels))
         .or_else(|| too_early.map(|(p, said)| conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), said, &p.text)))
         .or_else(|| outside_free_windows(cues, st, chars, reply))
+        .or_else(|| inside_busy_windows(cues, st, chars, reply))
         .or_else(|| refused_option(cues, st, chars))
     {
         out.push(c);
@@ -89,12 +90,10 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         out.push(c);
     }
 
-    // Leaves the customer's concrete question unanswered.
-    if let Some(q) = st.questions.iter().find(|q| !answers(cues, q, reply, chars)) {
-        let name = cues.questions.name(q.kind);
-        if matches!(name, "when" | "where" | "how_much") {
-            out.push(conflict(Fault::UnansweredQuestion, &sentence_of(chars, 0), &q.said, ""));
-        }
+    // Leaves one of the customer's concrete questions (when, where, how much) unanswered.
+    let concrete = |q: &&super::conversation::Question| matches!(cues.questions.name(q.kind), "when" | "where" | "how_much");
+    if let Some(q) = st.questions.iter().filter(concrete).find(|q| !answers(cues, q, reply, chars)) {
+        out.push(conflict(Fault::UnansweredQuestion, &sentence_of(chars, 0), &q.said, ""));
     }
 
     // Promises something the context says is no longer available.
@@ -108,7 +107,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
             while i + pat.len() <= chars.len() {
                 if chars[i..i + pat.len()] == pat[..] {
                     let (s, e) = sentence_bounds(chars, i);
-                    let admits = cues.unavailable.any_in(&chars[s..e]);
+                    let admits = cues.unavailable.any_in(&chars[s..e]) || cues.unavailable_admits.any_in(&chars[s..e]);
                     let negated = super::conversation::negated_near(cues, chars, i, 4);
                     if !admits && !negated {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
@@ -159,13 +158,31 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
 /// said they are free.
 fn outside_free_windows(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
     let first = st.free_windows.first()?;
+    let calls = st.free_windows.iter().any(|w| w.about_calls);
     let p = reply.promises.iter().find(|p| {
-        let (s, e) = sentence_bounds(chars, p.at);
-        let appointment = cues.appointment_cues.any_in(&chars[s..e])
-            || reply.channels.iter().any(|m| m.at >= s && m.at < e && cues.channels.name(m.kind) == "visit");
-        appointment && p.hour.is_some() && !st.free_windows.iter().any(|w| w.fits(p, st.today))
+        books_appointment(cues, chars, reply, p, calls) && p.hour.is_some() && !st.free_windows.iter().any(|w| w.fits(p, st.today))
     })?;
     Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &first.said, &p.text))
+}
+
+/// The reply books an appointment at a time the customer said they are away or busy ("周三周四周五我都出差" and
+/// "周三下午3点送到您家").
+fn inside_busy_windows(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
+    reply.promises.iter().find_map(|p| {
+        let w = st.busy_windows.iter().find(|w| w.holds(p, st.today) && books_appointment(cues, chars, reply, p, w.about_calls))?;
+        Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &w.said, &p.text))
+    })
+}
+
+/// Whether the reply's sentence around a time books the customer's presence: an appointment word, a visit, or a
+/// call where the customer spoke of when they can take calls.
+fn books_appointment(cues: &Cues, chars: &[char], reply: &ReplyReading, p: &TimePoint, calls: bool) -> bool {
+    let (s, e) = sentence_bounds(chars, p.at);
+    cues.appointment_cues.any_in(&chars[s..e])
+        || reply.channels.iter().any(|m| {
+            let kind = cues.channels.name(m.kind);
+            m.at >= s && m.at < e && (kind == "visit" || (calls && kind == "call"))
+        })
 }
 
 /// The reply offers, in a clause that does not negate it, words the customer turned down ("不要个人抬头" and

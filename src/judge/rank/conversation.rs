@@ -89,6 +89,8 @@ pub(crate) struct FreeWindow {
     pub(crate) weekdays: Option<Vec<u8>>,
     pub(crate) from_hour: f32,
     pub(crate) to_hour: f32,
+    /// The customer speaks of calls here ("只有中午12点到1点能接电话"): a timed call is an appointment too.
+    pub(crate) about_calls: bool,
     pub(crate) said: Said,
 }
 
@@ -100,6 +102,23 @@ impl FreeWindow {
             _ => true,
         };
         day_fits && p.hour.is_none_or(|h| (self.from_hour..=self.to_hour).contains(&h))
+    }
+
+    /// Whether a time certainly falls in the window: its weekday is known and named by the window, and its hour,
+    /// if any, lies in it (a window of a whole day holds any hour). The strict reading for times the customer said
+    /// they are busy: a day the reply leaves open is not held against it.
+    pub(crate) fn holds(&self, p: &TimePoint, today: Option<u8>) -> bool {
+        let day_holds = match (&self.weekdays, p.day.and_then(|d| d.weekday(today))) {
+            (Some(days), Some(d)) => days.contains(&d),
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        let whole_day = self.from_hour <= 0.0 && self.to_hour >= 24.0;
+        let hour_holds = match p.hour {
+            Some(h) => (self.from_hour..=self.to_hour).contains(&h),
+            None => whole_day,
+        };
+        day_holds && hour_holds && (self.weekdays.is_some() || p.hour.is_some())
     }
 }
 
@@ -144,6 +163,8 @@ pub(crate) struct ConversationState {
     pub(crate) available_from: Option<(f32, Said)>,
     /// The only times the customer is free, when they say so.
     pub(crate) free_windows: Vec<FreeWindow>,
+    /// Times the customer says they are away or busy ("周三周四周五我都出差", "这个周末我不在家").
+    pub(crate) busy_windows: Vec<FreeWindow>,
     /// Past events dated by a day of the month, in every turn read, with the turn.
     pub(crate) dated_events: Vec<(i32, DatedClause)>,
     /// Texts of every time the customer side mentions (a reply repeating one is not promising it).
@@ -284,9 +305,12 @@ fn refused_words(cues: &Cues, chars: &[char], mut at: usize) -> Option<String> {
 
 /// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
 /// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
-/// midnight; a clock time allows an hour either side.
-fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
+/// midnight; a clock time allows an hour either side. `busy`: the text names when the customer is *not* free, so a
+/// negated clause ("工作日都不在家") names a window too.
+fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<FreeWindow> {
     let t = &cues.time;
+    let about_calls = cues.call_availability.any_in(sentence)
+        || kind_hits(&cues.channels, sentence).iter().any(|(k, _, _)| cues.channels.name(*k) == "call");
     let set_in = |clause: &[char]| {
         if t.workdays.any_in(clause) {
             Some(vec![1, 2, 3, 4, 5])
@@ -316,7 +340,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
                 if to < from && to + 12.0 > from {
                     to += 12.0;
                 }
-                out.push(FreeWindow { weekdays: weekdays_of(p, cs), from_hour: from, to_hour: to, said: said.clone() });
+                out.push(FreeWindow { weekdays: weekdays_of(p, cs), from_hour: from, to_hour: to, about_calls, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -330,7 +354,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
             Some(h) if clock => (h - 1.0, h + 1.0),
             Some(h) => (h - 6.0, h),
         };
-        out.push(FreeWindow { weekdays, from_hour, to_hour, said: said.clone() });
+        out.push(FreeWindow { weekdays, from_hour, to_hour, about_calls, said: said.clone() });
     }
     // A clause that names only weekdays ("只有周末有空") is a whole-day window.
     let mut s = 0;
@@ -338,13 +362,25 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said) -> Vec<FreeWindow> {
         let (cs, ce) = super::text::clause_bounds(sentence, s);
         let has_point = points.iter().any(|p| p.at >= cs && p.at < ce);
         // "工作日都不在家": a clause that negates names when the customer is *not* free.
-        let negated = cues.negators.any_in(&sentence[cs..ce]);
+        let negated = cues.negators.any_in(&sentence[cs..ce]) && !busy;
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
-            out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, said: said.clone() });
+            out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
         }
         s = ce + 1;
     }
     out
+}
+
+/// Whether a clause holds a deadline cue that is not part of a longer word ("周五前" sets a deadline; the "前" of
+/// "前天" does not).
+fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
+    cues.deadline_cues.find_in(clause, None).iter().any(|h| cues.deadline_cue_not_before.starts_at(clause, h.end()).is_none())
+}
+
+/// A clause that says the customer is away or busy, and sets no deadline ("周五出差，周四前要修好" sets one in its
+/// second clause; "周五出差前要修好" in the same clause).
+fn busy_clause(cues: &Cues, clause: &[char]) -> bool {
+    cues.busy_cues.any_in(clause) && !cues.busy_not_with.any_in(clause)
 }
 
 /// Where the customer says things still go wrong ("还是打不开", "依然没反应"): a still-mark followed in its clause
@@ -464,6 +500,18 @@ impl ConversationState {
                 if end - start >= 2 {
                     names.push(window(chars, start, end));
                 }
+                // The thing a demonstrative points at earlier in the sentence ("这款阳光玫瑰今年已经全部卖完了").
+                let (ss, _) = sentence_bounds(chars, h.at);
+                for d in cues.unavailable_subjects.find_in(&chars[ss..h.at], None) {
+                    let from = ss + d.at + d.len;
+                    let mut to = from;
+                    while to < h.at && to - from < 4 && super::text::is_cjk(chars[to]) && !cues.unavailable_skip.is_entry(&chars[to].to_string()) {
+                        to += 1;
+                    }
+                    if to - from >= 2 {
+                        names.push(window(chars, from, to));
+                    }
+                }
                 names.retain(|n| !cues.unavailable.contains_str(n));
                 if !names.is_empty() {
                     st.unavailable.push(Unavailable { names, said: Said { turn, span: clause_quote(chars, h.at) } });
@@ -574,11 +622,20 @@ impl ConversationState {
             // "周末才方便" restricts and states availability in one word.
             let states_itself = cues.availability_cues.any_in(&chars[h.at..h.end()]);
             if states_itself || cues.availability_cues.any_in(&chars[s..e]) {
-                let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) });
+                let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) }, false);
                 if !windows.is_empty() {
                     self.free_windows = windows;
                 }
             }
+        }
+        // Clauses that say when the customer is away or busy.
+        let mut at = 0;
+        while at < chars.len() {
+            let (cs, ce) = super::text::clause_bounds(chars, at);
+            if busy_clause(cues, &chars[cs..ce]) {
+                self.busy_windows.extend(free_windows(cues, &chars[cs..ce], Said { turn, span: quote(chars, cs, ce) }, true));
+            }
+            at = ce + 1;
         }
         // Deadlines and every time the customer names.
         for mut p in time_points(&cues.time, chars) {
@@ -593,7 +650,10 @@ impl ConversationState {
             let (next_start, next_end) = super::text::clause_bounds(chars, ce + 1);
             let (_, sentence_end) = sentence_bounds(chars, p.at);
             let points_back = ce < sentence_end && cues.deadline_refs.any_in(&chars[next_start.min(next_end)..next_end]);
-            if cues.deadline_cues.any_in(&chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back {
+            // "周三周四周五我都出差" says when the customer is away, not by when something must be done; "今天必须给我个
+            // 说法" asks for an answer, which the reply itself is.
+            let not_a_deadline = busy_clause(cues, &chars[cs..ce]) || cues.deadline_answered.any_in(&chars[cs..ce]);
+            if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {
                     if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {

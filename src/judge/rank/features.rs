@@ -9,6 +9,10 @@ use super::text::{clamp01, content_units, is_break, longest_common_substring, sa
 use super::time::{scan_time, time_points};
 use super::{Components, Conflict, Fault};
 
+/// The next-step credit of a reply that answers every when / where / how-much question of the message (an agent
+/// action scores up to 1). Chosen among 0.6 / 0.8 / 1.0 on the generated cases of all three generators (stop 22).
+const ANSWER_AS_STEP: f32 = 0.8;
+
 macro_rules! features {
     ($($(#[$doc:meta])* $name:ident: $sign:expr),* $(,)?) => {
         /// The features of one reply, each 0..1 (interactions and conflicts included), by name.
@@ -178,7 +182,13 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let acknowledgement = clamp01(0.45 * feel + 0.2 * frame + 0.35 * situ + 0.15 * generic * (1.0 - feel));
 
     // --- blame / dismissive / rude / over-promise
-    let blame_hits = cues.blame.find_with(&text, None);
+    // "您自己能做的排查都做完了" credits the customer's effort; it does not blame them.
+    let blame_hits: Vec<Hit> = cues
+        .blame
+        .find_with(&text, None)
+        .into_iter()
+        .filter(|h| cues.blame_not_after.starts_at(&text.chars, h.end()).is_none())
+        .collect();
     let blame = saturate(blame_hits.len() as f32, 1.0);
     let dismissive_hits: Vec<Hit> = cues
         .dismissive
@@ -334,6 +344,14 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         let answered = st.questions.iter().filter(|q| super::checks::answers(cues, q, &reading, &text.chars)).count();
         answered as f32 / st.questions.len() as f32
     };
+    // Where the customer asks when / where / how much, the answer is the concrete next step: "楼下有停车场，入口在
+    // 东侧" needs no further action or time frame.
+    let concrete: Vec<_> =
+        st.questions.iter().filter(|q| matches!(cues.questions.name(q.kind), "when" | "where" | "how_much")).collect();
+    let answers_all = !concrete.is_empty()
+        && concrete.iter().all(|q| super::checks::answers(cues, q, &reading, &text.chars))
+        && off_topic < 0.5;
+    let next_step = if answers_all { next_step.max(ANSWER_AS_STEP) } else { next_step };
 
     let mut f = Features {
         acknowledgement,

@@ -102,7 +102,12 @@ impl ReplyReading {
         r.delegates = cues.delegation.any_in(chars);
         r.callback_only = callback_only(cues, chars);
         r.pending = cues.pending.any_in(chars);
-        r.has_number = chars.iter().any(|c| c.is_ascii_digit()) || cues.time.numerals.any_in(chars);
+        // A figure answers "多少钱/几个": digits, an amount or a count, or a price word ("免费"); a bare numeral
+        // inside a word ("一有进展") does not.
+        r.has_number = chars.iter().any(|c| c.is_ascii_digit())
+            || !r.facts.amounts.is_empty()
+            || !r.facts.counts.is_empty()
+            || cues.price_answers.any_in(chars);
         r
     }
 }
@@ -121,7 +126,8 @@ fn callback_only(cues: &Cues, chars: &[char]) -> bool {
 }
 
 /// Whether the clause `s..e` tells the customer to do something: it holds an instruction frame ("请", "您先"), or
-/// it goes on from a clause that does ("您先拔掉网线，然后重启路由器": "然后" carries the instruction on).
+/// it goes on from a clause that does ("您先拔掉网线，然后重启路由器": "然后" carries the instruction on; "麻烦您
+/// 再操作一遍：卸载后重新安装": a colon announces what the instruction is).
 fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) -> bool {
     let framed = (s..e).any(|i| {
         cues.instruct_frames
@@ -132,7 +138,8 @@ fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) -> bool {
         return true;
     }
     let (sentence_start, _) = sentence_bounds(chars, s);
-    if s <= sentence_start + 1 || cues.instruct_continue.starts_at(chars, s).is_none() {
+    let after_colon = s >= 1 && chars[s - 1] == ':';
+    if s <= sentence_start + 1 || !(after_colon || cues.instruct_continue.starts_at(chars, s).is_some()) {
         return false;
     }
     // The clause before this one, in the same sentence (s - 1 is the comma between them).

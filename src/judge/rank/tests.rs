@@ -861,3 +861,151 @@ fn naming_the_feeling_lifts_a_concrete_reply_but_not_an_empty_one() {
     assert_eq!(ranked[2].index, 2, "a named feeling without a step is the formulaic kind");
     assert!(ranked[0].score > ranked[1].score);
 }
+
+// ---- readings added with the third generator (stop 22) ----
+
+#[test]
+fn an_instruction_announced_by_a_colon_is_prescribed() {
+    let said = "路由器指示灯一直红，我拔了电源重启过两回，照旧连不上。";
+    let ranked = rank(
+        said,
+        &[],
+        &[
+            "网断了确实耽误事。麻烦您再操作一遍：重启路由器，不行我下午3点前派人上门。",
+            "网断了确实耽误事，您重启过两回了，不用再折腾。我下午3点前派人上门换一台。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the step after the colon is prescribed");
+    assert_eq!(c.context_turn, -1);
+    assert!(c.reply_span.contains("重启"), "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn crediting_what_the_customer_already_tried_is_not_blame() {
+    let ranked = rank(
+        "打印机连不上，驱动我也重装了。",
+        &[],
+        &["您自己能试的办法都试过了，剩下的交给我，今晚8点前远程帮您装好。", "多半是您自己没装对驱动。"],
+    );
+    assert!(!judgement(&ranked, 0).faults.contains(&Fault::Blame), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::Blame));
+}
+
+#[test]
+fn making_it_again_is_a_remedy_the_customer_can_refuse() {
+    let said = "证件照洗出来颜色发绿，不要重拍了，我没空再跑一趟，把钱退给我。";
+    let ranked = rank(
+        said,
+        &[],
+        &[
+            "颜色不对是我们冲印出的错。我明天上午帮您约好时间重新拍一组，免费。",
+            "颜色不对是我们冲印出的错。这次的68元我今天下班前原路退给您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("remaking was turned down");
+    assert!(c.context_span.contains("不要重拍"), "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_remedy_waiting_for_a_signature_is_pending() {
+    let ranked = rank(
+        "上个月交的押金，说好退给我的，到现在没见着。",
+        &[],
+        &["押金300元我已经报上去了，主管签字后今天下午到账。", "押金300元我已经退到您的原账户了，今天下午到账。"],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+}
+
+#[test]
+fn a_product_named_after_a_demonstrative_is_no_longer_available() {
+    let context = [customer("上回那款桂花乌龙还有吗？"), agent("这款桂花乌龙今年的茶已经全部卖完了。")];
+    let ranked = rank(
+        "你们想办法给我找一罐，我就喝这个。",
+        &context,
+        &[
+            "喝惯的茶断了货确实难受，我今天下午就从仓库给您调一罐桂花乌龙寄出。",
+            "喝惯的茶断了货确实难受，桂花乌龙这季一罐都没有了，我今天下午给您寄两小袋口味接近的铁观音试喝，不收钱。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the sold-out tea is promised");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "saying it is gone promises nothing");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn booking_a_time_the_customer_is_away_ignores_them() {
+    let said = "洗衣机漏水了。周二周三我都出差，人不在。";
+    let ranked = rank(
+        said,
+        &[],
+        &["是我们安装没做好。我安排师傅周三上午10点上门修好。", "是我们安装没做好。我安排师傅周四上午10点上门修好。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("Wednesday is a day away");
+    assert!(c.context_span.contains("周二周三"), "{c:?}");
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "being away is no deadline: {:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+
+    let weekend = rank(
+        "快递柜的件取不出来。这个周末我不在家，平日晚上7点以后都可以。",
+        &[],
+        &["我周日下午2点让快递员送到您家。", "我周二晚上8点让快递员送到您家。"],
+    );
+    assert!(conflict(judgement(&weekend, 0), Fault::IgnoresPreference).is_some(), "{weekend:?}");
+    assert_eq!(weekend[0].index, 1);
+}
+
+#[test]
+fn a_timed_call_outside_the_hours_for_calls_ignores_the_customer() {
+    let said = "上班时间不能接电话，只有中午12点到1点可以。";
+    let ranked = rank(said, &[], &["我明天上午10点给您打电话确认方案。", "我明天中午12点半给您打电话确认方案。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn asking_for_an_answer_today_is_not_a_deadline_for_the_remedy() {
+    let ranked = rank(
+        "牙套戴了一周就裂了，今天必须给我个说法。",
+        &[],
+        &["是我们做的牙套质量出了问题，我明天上午10点前给您免费重做一副。"],
+    );
+    assert!(conflict(&ranked[0], Fault::MissesDeadline).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
+fn the_day_before_yesterday_sets_no_deadline() {
+    let ranked = rank("我前天买的台灯今天就不亮了。", &[], &["刚买就坏确实扫兴，是我们品控没把好关。我明天下午给您送一台新的。"]);
+    assert!(conflict(&ranked[0], Fault::MissesDeadline).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
+fn asking_politely_for_a_phone_number_already_given_is_a_conflict() {
+    let context = [customer("收到的床单有个破洞。我手机号13800001111。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "查好了吗？",
+        &context,
+        &["您方便留一个联系电话吗？我今天给您补发一条。", "我按13800001111这个号码登记了，今天给您补发一条。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).expect("the phone was given two turns earlier");
+    assert_eq!(c.context_turn, 0);
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_plain_answer_to_where_is_the_next_step() {
+    let ranked = rank(
+        "你们店附近能停车吗？停哪里？",
+        &[],
+        &[
+            "理解您第一次来不熟悉路，到了给前台打个电话，我们派人接您。",
+            "店门口右手边就有地下停车场，入口在大楼东侧，消费满100元免两小时停车费。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert!(judgement(&ranked, 1).components.next_step >= 0.8, "{:?}", judgement(&ranked, 1).components);
+    assert_eq!(ranked[0].index, 1);
+}

@@ -173,9 +173,10 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
             let wish = cues.wish.any_in(&chars[cs..ce]);
             if !wish && !past_day_before(cues, chars, i) {
                 let score = horizon_score(h) * if hedged(i) { 0.8 } else { 1.0 };
-                // Extend over a following clock time: "今天18点前", "明天上午".
+                // Extend over a following clock time: "今天18点前", "明天上午", "明天中午12点10分" (never stopping
+                // inside a number).
                 let mut e = i + wl;
-                while e < n && e < i + wl + 6 && (chars[e].is_ascii_digit() || cues.tail_chars.contains(&chars[e])) {
+                while e < n && (e < i + wl + 6 || chars[e].is_ascii_digit()) && (chars[e].is_ascii_digit() || cues.tail_chars.contains(&chars[e])) {
                     e += 1;
                 }
                 hits.push(TimeHit { score, text: window(chars, i, e) });
