@@ -102,10 +102,9 @@ impl ReplyReading {
         r.delegates = cues.delegation.any_in(chars);
         r.callback_only = callback_only(cues, chars);
         r.pending = cues.pending.any_in(chars);
-        // A figure answers "多少钱/几个": digits, an amount or a count, or a price word ("免费"); a bare numeral
-        // inside a word ("一有进展") does not.
-        r.has_number = chars.iter().any(|c| c.is_ascii_digit())
-            || !r.facts.amounts.is_empty()
+        // A figure answers "多少钱/几个": an amount, a count or a price word ("免费", "全额"); the digits of a time
+        // ("2小时内") and a bare numeral inside a word ("一有进展") do not.
+        r.has_number = !r.facts.amounts.is_empty()
             || !r.facts.counts.is_empty()
             || cues.price_answers.any_in(chars);
         r

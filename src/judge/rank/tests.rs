@@ -1009,3 +1009,28 @@ fn a_plain_answer_to_where_is_the_next_step() {
     assert!(judgement(&ranked, 1).components.next_step >= 0.8, "{:?}", judgement(&ranked, 1).components);
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_time_is_no_answer_to_how_much() {
+    let context = [customer("演出取消了，要退票。"), agent("这场可以全额退。")];
+    let ranked = rank(
+        "我就想知道，能退多少钱？",
+        &context,
+        &["已经提交了，2小时内原路退回。", "全额退，两张一共160元，手续费也一并退回。"],
+    );
+    // The fault is named; how much it weighs is the fitted weights' call (the first generator weighs a warm action
+    // with a time above a bare answer).
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none());
+}
+
+#[test]
+fn nobody_home_on_weekdays_rules_out_a_weekday_visit() {
+    let ranked = rank(
+        "热水器装好第二天就漏水。周一到周五家里没人，周末才行。",
+        &[],
+        &["是我们安装没到位，师傅周三上午10点到您家重新装。", "是我们安装没到位，师傅这周六上午10点到您家重新装。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
