@@ -617,6 +617,14 @@ impl ConversationState {
                 self.refused_options.push(RefusedOption { words, said: Said { turn, span: clause_quote(chars, h.at) } });
             }
         }
+        // The thing named first, then turned down: "代步车我不要" refuses 代步车 (its last two characters).
+        for h in cues.option_refusals_after.find_in(chars, None) {
+            let content = |i: usize| super::text::is_cjk(chars[i]) && !cues.function_chars.contains(&chars[i]);
+            if h.at >= 2 && content(h.at - 2) && content(h.at - 1) {
+                let words = window(chars, h.at - 2, h.at);
+                self.refused_options.push(RefusedOption { words, said: Said { turn, span: clause_quote(chars, h.at) } });
+            }
+        }
         for h in cues.availability_only.find_in(chars, None) {
             let (s, e) = sentence_bounds(chars, h.at);
             // "周末才方便" restricts and states availability in one word.

@@ -1034,3 +1034,27 @@ fn nobody_home_on_weekdays_rules_out_a_weekday_visit() {
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_thing_named_then_turned_down_is_refused() {
+    let context = [customer("车送修十天了还没修好。"), agent("我们可以先给您配一台备用车。")];
+    let ranked = rank(
+        "备用车我不要，你们把修车进度提上来就行。",
+        &context,
+        &["辛苦您了，我明天上午给您安排一台备用车先开着。", "明白，我让车间把您的车排到最前面，明天上午10点前修好。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the spare car was turned down");
+    assert_eq!(c.context_turn, -1);
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn wechat_is_a_channel_the_customer_can_turn_down() {
+    let ranked = rank(
+        "跑步机坏了一周没人修。不要加我微信，在App里留言就行。",
+        &[],
+        &["是我们维护没跟上，今天下班前修好，让专员加您微信跟进。", "是我们维护没跟上，今天下班前修好，结果在App消息里告诉您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
