@@ -91,8 +91,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // Leaves one of the customer's concrete questions (when, where, how much) unanswered.
-    let concrete = |q: &&super::conversation::Question| matches!(cues.questions.name(q.kind), "when" | "where" | "how_much");
-    if let Some(q) = st.questions.iter().filter(concrete).find(|q| !answers(cues, q, reply, chars)) {
+    if let Some(q) = st.questions.iter().filter(|q| concrete(cues, q)).find(|q| !answers(cues, q, reply, chars)) {
         out.push(conflict(Fault::UnansweredQuestion, &sentence_of(chars, 0), &q.said, ""));
     }
 
@@ -246,6 +245,11 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
 fn sentence_of(chars: &[char], at: usize) -> String {
     let (s, e) = sentence_bounds(chars, at);
     super::conversation::quote(chars, s, e)
+}
+
+/// Whether a question asks for something concrete (when, where, how much) that a reply can answer or leave open.
+pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
+    matches!(cues.questions.name(q.kind), "when" | "where" | "how_much")
 }
 
 /// Whether the reply answers one question of the customer.

@@ -346,8 +346,7 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     };
     // Where the customer asks when / where / how much, the answer is the concrete next step: "楼下有停车场，入口在
     // 东侧" needs no further action or time frame.
-    let concrete: Vec<_> =
-        st.questions.iter().filter(|q| matches!(cues.questions.name(q.kind), "when" | "where" | "how_much")).collect();
+    let concrete: Vec<_> = st.questions.iter().filter(|q| super::checks::concrete(cues, q)).collect();
     let answers_all = !concrete.is_empty()
         && concrete.iter().all(|q| super::checks::answers(cues, q, &reading, &text.chars))
         && off_topic < 0.5;
