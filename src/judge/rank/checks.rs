@@ -257,7 +257,7 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
     match cues.questions.name(q.kind) {
         "when" => reply.has_time,
         "where" => reply.names_place,
-        "how_much" => reply.has_number,
+        "how_much" => reply.has_figure,
         _ => {
             let units = content_units(chars, &cues.function_chars);
             q.units.iter().any(|u| units.contains_key(u))

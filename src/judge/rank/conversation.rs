@@ -297,10 +297,13 @@ fn refused_words(cues: &Cues, chars: &[char], mut at: usize) -> Option<String> {
     while let Some((len, _)) = cues.option_refusal_skip.starts_at(chars, at) {
         at += len;
     }
-    let content = |i: usize| {
-        chars.get(i).is_some_and(|c| super::text::is_cjk(*c) && !cues.function_chars.contains(c))
-    };
+    let content = |i: usize| chars.get(i).is_some_and(|c| content_char(cues, *c));
     (content(at) && content(at + 1)).then(|| window(chars, at, at + 2))
+}
+
+/// A character that can name a thing: CJK and not a function character ("的", "了").
+fn content_char(cues: &Cues, c: char) -> bool {
+    super::text::is_cjk(c) && !cues.function_chars.contains(&c)
 }
 
 /// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
@@ -619,8 +622,7 @@ impl ConversationState {
         }
         // The thing named first, then turned down: "代步车我不要" refuses 代步车 (its last two characters).
         for h in cues.option_refusals_after.find_in(chars, None) {
-            let content = |i: usize| super::text::is_cjk(chars[i]) && !cues.function_chars.contains(&chars[i]);
-            if h.at >= 2 && content(h.at - 2) && content(h.at - 1) {
+            if h.at >= 2 && content_char(cues, chars[h.at - 2]) && content_char(cues, chars[h.at - 1]) {
                 let words = window(chars, h.at - 2, h.at);
                 self.refused_options.push(RefusedOption { words, said: Said { turn, span: clause_quote(chars, h.at) } });
             }

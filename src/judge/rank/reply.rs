@@ -33,7 +33,8 @@ pub(crate) struct ReplyReading {
     pub(crate) escalates: bool,
     pub(crate) names_place: bool,
     pub(crate) has_time: bool,
-    pub(crate) has_number: bool,
+    /// An amount, a count or a price word: what answers "多少钱" (the digits of a time do not).
+    pub(crate) has_figure: bool,
     pub(crate) delegates: bool,
     /// Every commitment is that someone will get back to the customer (call, talk it over), none is a result.
     pub(crate) callback_only: bool,
@@ -104,7 +105,7 @@ impl ReplyReading {
         r.pending = cues.pending.any_in(chars);
         // A figure answers "多少钱/几个": an amount, a count or a price word ("免费", "全额"); the digits of a time
         // ("2小时内") and a bare numeral inside a word ("一有进展") do not.
-        r.has_number = !r.facts.amounts.is_empty()
+        r.has_figure = !r.facts.amounts.is_empty()
             || !r.facts.counts.is_empty()
             || cues.price_answers.any_in(chars);
         r
