@@ -8,7 +8,7 @@ use candle_nn::VarBuilder;
 use serde::Deserialize;
 
 use super::int8::{QuantizedLinear, MAX_IN_FEATURES};
-use super::kernels::{self, Fused};
+use super::kernels::{self, Fused, NormWeights};
 use super::load::LoadError;
 use super::{Precision, Prepared};
 
@@ -117,48 +117,36 @@ impl Dense {
                 match fused {
                     Fused::None => Ok(y),
                     Fused::Gelu => kernels::gelu(&y),
-                    Fused::Residual(residual) => y + residual,
+                    Fused::ResidualNorm(residual, norm) => kernels::layer_norm(&(y + residual)?, norm),
                 }
             }
         }
     }
 }
 
-struct Norm {
-    weight: Tensor,
-    bias: Tensor,
-    eps: f32,
-}
-
-impl Norm {
-    fn load(vb: VarBuilder, size: usize, eps: f64) -> candle_core::Result<Norm> {
-        // Old TF-converted checkpoints name them gamma/beta.
-        let (weight, bias) = match (vb.get(size, "weight"), vb.get(size, "bias")) {
-            (Ok(w), Ok(b)) => (w, b),
-            _ => (vb.get(size, "gamma")?, vb.get(size, "beta")?),
-        };
-        Ok(Norm { weight, bias, eps: eps as f32 })
-    }
-
-    fn forward(&self, x: &Tensor) -> candle_core::Result<Tensor> {
-        kernels::layer_norm(x, &self.weight, &self.bias, self.eps)
-    }
+fn load_norm(vb: VarBuilder, size: usize, eps: f64) -> candle_core::Result<NormWeights> {
+    // Old TF-converted checkpoints name them gamma/beta.
+    let (weight, bias) = match (vb.get(size, "weight"), vb.get(size, "bias")) {
+        (Ok(w), Ok(b)) => (w, b),
+        _ => (vb.get(size, "gamma")?, vb.get(size, "beta")?),
+    };
+    NormWeights::new(weight, bias, eps as f32)
 }
 
 struct Layer {
     qkv: Dense,
     attention_out: Dense,
-    attention_norm: Norm,
+    attention_norm: NormWeights,
     intermediate: Dense,
     output: Dense,
-    output_norm: Norm,
+    output_norm: NormWeights,
 }
 
 pub struct Encoder {
     word: Tensor,
     position: Tensor,
     token_type: Tensor,
-    embedding_norm: Norm,
+    embedding_norm: NormWeights,
     layers: Vec<Layer>,
     heads: usize,
     activation: Activation,
@@ -187,7 +175,7 @@ impl Encoder {
             .get((config.type_vocab_size, h), "token_type_embeddings.weight")
             .and_then(|t| t.get(0))
             .map_err(corrupt)?;
-        let embedding_norm = Norm::load(emb.pp("LayerNorm"), h, config.layer_norm_eps).map_err(corrupt)?;
+        let embedding_norm = load_norm(emb.pp("LayerNorm"), h, config.layer_norm_eps).map_err(corrupt)?;
         let layers = (0..config.num_hidden_layers)
             .map(|i| {
                 let l = vb.pp(format!("encoder.layer.{i}"));
@@ -198,10 +186,10 @@ impl Encoder {
                 Ok(Layer {
                     qkv: Dense::load(&qkv, h, h, precision)?,
                     attention_out: dense(attention.pp("output").pp("dense"), h, h)?,
-                    attention_norm: Norm::load(attention.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
+                    attention_norm: load_norm(attention.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
                     intermediate: dense(l.pp("intermediate").pp("dense"), h, config.intermediate_size)?,
                     output: dense(l.pp("output").pp("dense"), config.intermediate_size, h)?,
-                    output_norm: Norm::load(l.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
+                    output_norm: load_norm(l.pp("output").pp("LayerNorm"), h, config.layer_norm_eps)?,
                 })
             })
             .collect::<candle_core::Result<Vec<_>>>()
@@ -248,7 +236,7 @@ impl Encoder {
             .index_select(&ids, 0)?
             .add(&self.position.index_select(&positions, 0)?)?
             .broadcast_add(&self.token_type)?;
-        let mut x = self.embedding_norm.forward(&embedded)?;
+        let mut x = kernels::layer_norm(&embedded, &self.embedding_norm)?;
         for layer in &self.layers {
             x = self.layer(layer, &x, &spans)?;
         }
@@ -258,13 +246,13 @@ impl Encoder {
     fn layer(&self, layer: &Layer, x: &Tensor, spans: &[(usize, usize)]) -> candle_core::Result<Tensor> {
         let qkv = layer.qkv.forward(x, Fused::None)?;
         let context = kernels::attention(&qkv, spans, self.heads)?;
-        let x = layer.attention_norm.forward(&layer.attention_out.forward(&context, Fused::Residual(x))?)?;
+        let x = layer.attention_out.forward(&context, Fused::ResidualNorm(x, &layer.attention_norm))?;
         let inner = match self.activation {
             Activation::Gelu => layer.intermediate.forward(&x, Fused::Gelu)?,
             Activation::GeluTanh => layer.intermediate.forward(&x, Fused::None)?.gelu()?,
             Activation::Relu => layer.intermediate.forward(&x, Fused::None)?.relu()?,
         };
-        layer.output_norm.forward(&layer.output.forward(&inner, Fused::Residual(&x))?)
+        layer.output.forward(&inner, Fused::ResidualNorm(&x, &layer.output_norm))
     }
 }
 

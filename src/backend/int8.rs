@@ -17,6 +17,7 @@
 //! scale 0, so it contributes exactly nothing. Inputs must be finite.
 
 use rayon::prelude::*;
+use super::buffer::written_by;
 
 /// Output channels per 16-lane block: one zmm of i32 accumulators.
 const LANES: usize = 16;
@@ -154,15 +155,14 @@ impl QuantizedLinear {
         // When work items share rows, quantize every row once up front; otherwise each item
         // quantizes its own rows, which saves a parallel pass and keeps them hot in cache.
         let shared_activations = (plan.col_tiles > 1).then(|| {
-            let mut quantized = QuantizedRows::new(rows, a_stride);
             let rows_per_item = (4096 / self.in_features).max(1); // ≥ 16 KiB of input per item
-            quantized
-                .bytes
-                .par_chunks_mut(rows_per_item * a_stride)
-                .zip(quantized.scales.par_chunks_mut(rows_per_item))
-                .zip(x.par_chunks(rows_per_item * self.in_features))
-                .for_each(|((bytes, scales), x)| quantize_rows(x, self.in_features, bytes, scales, isa));
-            quantized
+            QuantizedRows::new(rows, a_stride, |bytes, scales| {
+                bytes
+                    .par_chunks_mut(rows_per_item * a_stride)
+                    .zip(scales.par_chunks_mut(rows_per_item))
+                    .zip(x.par_chunks(rows_per_item * self.in_features))
+                    .for_each(|((bytes, scales), x)| quantize_rows(x, self.in_features, bytes, scales, isa))
+            })
         });
         let out_base = SharedMutPtr(out.as_mut_ptr());
 
@@ -172,10 +172,10 @@ impl QuantizedLinear {
             let (activations, row_scales) = match &shared_activations {
                 Some(shared) => (&shared.bytes[row_range.start * a_stride..], &shared.scales[row_range.start..]),
                 None => {
-                    let mut quantized = QuantizedRows::new(row_range.len(), a_stride);
                     let x_rows = &x[row_range.start * self.in_features..row_range.end * self.in_features];
-                    quantize_rows(x_rows, self.in_features, &mut quantized.bytes, &mut quantized.scales, isa);
-                    own_activations = quantized;
+                    own_activations = QuantizedRows::new(row_range.len(), a_stride, |bytes, scales| {
+                        quantize_rows(x_rows, self.in_features, bytes, scales, isa)
+                    });
                     (&own_activations.bytes[..], &own_activations.scales[..])
                 }
             };
@@ -308,8 +308,13 @@ struct QuantizedRows {
 }
 
 impl QuantizedRows {
-    fn new(rows: usize, stride: usize) -> Self {
-        Self { bytes: vec![0; rows * stride], scales: vec![0.0; rows] }
+    /// `rows` rows of `stride` bytes and their scales, as `quantize` writes them (given the bytes and the scales).
+    fn new(rows: usize, stride: usize, quantize: impl FnOnce(&mut [u8], &mut [f32])) -> Self {
+        let mut scales = Vec::new();
+        // SAFETY: every caller's `quantize` runs `quantize_rows` over all the rows, which writes every byte (values
+        // and padding) and every scale without reading them.
+        let bytes = unsafe { written_by(rows * stride, |bytes| scales = written_by(rows, |scales| quantize(bytes, scales))) };
+        Self { bytes, scales }
     }
 }
 

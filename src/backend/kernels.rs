@@ -5,6 +5,7 @@ use candle_core::{bail, CpuStorage, CustomOp1, CustomOp2, CustomOp3, DType, Layo
 use rayon::prelude::*;
 
 use super::attention;
+use super::buffer::written_by;
 use super::int8::{gelu_erf, Epilogue, QuantizedLinear};
 
 /// Elements per parallel task: large enough that scheduling costs nothing next to the work.
@@ -16,8 +17,29 @@ pub enum Fused<'a> {
     None,
     /// Exact-erf GELU.
     Gelu,
-    /// Adds a tensor of the output's shape (the residual connection).
-    Residual(&'a Tensor),
+    /// Adds a tensor of the output's shape (the residual connection), then layer-normalizes each row: BERT's
+    /// "add & norm", in place in the product's output buffer on the int8 path.
+    ResidualNorm(&'a Tensor, &'a NormWeights),
+}
+
+/// A layer norm's weights: tensors for candle's ops, and on CPU their values for the norm fused into int8 products.
+pub struct NormWeights {
+    pub gamma: Tensor,
+    pub beta: Tensor,
+    pub eps: f32,
+    /// `(gamma, beta)` as f32 values when the tensors live on the CPU.
+    cpu_values: Option<(Vec<f32>, Vec<f32>)>,
+}
+
+impl NormWeights {
+    pub fn new(gamma: Tensor, beta: Tensor, eps: f32) -> Result<NormWeights> {
+        let cpu_values = if is_cpu_f32(&gamma) && is_cpu_f32(&beta) {
+            Some((gamma.flatten_all()?.to_vec1()?, beta.flatten_all()?.to_vec1()?))
+        } else {
+            None
+        };
+        Ok(NormWeights { gamma, beta, eps, cpu_values })
+    }
 }
 
 fn is_cpu_f32(x: &Tensor) -> bool {
@@ -40,12 +62,15 @@ impl CustomOp1 for GeluErf {
 
     fn cpu_fwd(&self, storage: &CpuStorage, layout: &Layout) -> Result<(CpuStorage, Shape)> {
         let input = contiguous_f32(storage, layout, self.name())?;
-        let mut output = vec![0f32; input.len()];
-        output.par_chunks_mut(CHUNK).zip(input.par_chunks(CHUNK)).for_each(|(out, inp)| {
-            for (o, &x) in out.iter_mut().zip(inp) {
-                *o = gelu_erf(x);
-            }
-        });
+        let fill = |output: &mut [f32]| {
+            output.par_chunks_mut(CHUNK).zip(input.par_chunks(CHUNK)).for_each(|(out, inp)| {
+                for (o, &x) in out.iter_mut().zip(inp) {
+                    *o = gelu_erf(x);
+                }
+            })
+        };
+        // SAFETY: the chunks cover the output and each element is written once.
+        let output = unsafe { written_by(input.len(), fill) };
         Ok((CpuStorage::F32(output), layout.shape().clone()))
     }
 }
@@ -63,6 +88,8 @@ pub fn gelu(x: &Tensor) -> Result<Tensor> {
 struct Int8Product<'a> {
     linear: &'a QuantizedLinear,
     gelu: bool,
+    /// Layer-norm weights `(gamma, beta, eps)` applied to each output row after the residual.
+    norm: Option<(&'a [f32], &'a [f32], f32)>,
 }
 
 impl Int8Product<'_> {
@@ -72,13 +99,19 @@ impl Int8Product<'_> {
             bail!("int8 product: input has {inputs} features, the layer {}", self.linear.in_features());
         }
         let outputs = self.linear.out_features();
-        let mut out = vec![0f32; rows * outputs];
         let epilogue = match (residual, self.gelu) {
             (Some(residual), _) => Epilogue::BiasResidual(residual),
             (None, true) => Epilogue::BiasGelu,
             (None, false) => Epilogue::Bias,
         };
-        self.linear.forward(x, rows, &mut out, epilogue);
+        // SAFETY: `forward` overwrites all of `out` without reading it (its tests start from NaN).
+        let mut out = unsafe { written_by(rows * outputs, |out| self.linear.forward(x, rows, out, epilogue)) };
+        if let Some((gamma, beta, eps)) = self.norm {
+            if gamma.len() != outputs || beta.len() != outputs {
+                bail!("int8 product: layer norm of width {} after {outputs} outputs", gamma.len());
+            }
+            attention::add_layer_norm(&mut out, None, gamma, beta, eps);
+        }
         Ok((CpuStorage::F32(out), Shape::from((rows, outputs))))
     }
 }
@@ -121,9 +154,18 @@ pub fn int8_linear(linear: &QuantizedLinear, x: &Tensor, fused: Fused<'_>) -> Re
     }
     let x = x.contiguous()?;
     match fused {
-        Fused::None => x.apply_op1_no_bwd(&Int8Product { linear, gelu: false }),
-        Fused::Gelu => x.apply_op1_no_bwd(&Int8Product { linear, gelu: true }),
-        Fused::Residual(residual) => x.apply_op2_no_bwd(&residual.contiguous()?, &Int8Product { linear, gelu: false }),
+        Fused::None => x.apply_op1_no_bwd(&Int8Product { linear, gelu: false, norm: None }),
+        Fused::Gelu => x.apply_op1_no_bwd(&Int8Product { linear, gelu: true, norm: None }),
+        Fused::ResidualNorm(residual, weights) => match &weights.cpu_values {
+            Some((gamma, beta)) => {
+                let product = Int8Product { linear, gelu: false, norm: Some((gamma, beta, weights.eps)) };
+                x.apply_op2_no_bwd(&residual.contiguous()?, &product)
+            }
+            None => {
+                let sum = x.apply_op2_no_bwd(&residual.contiguous()?, &Int8Product { linear, gelu: false, norm: None })?;
+                layer_norm(&sum, weights)
+            }
+        },
     }
 }
 
@@ -145,8 +187,10 @@ impl CustomOp1 for PackedAttention<'_> {
         if width % 3 != 0 || hidden % self.heads != 0 || covered != total {
             bail!("packed attention: qkv {total}x{width} does not fit {} heads and the spans", self.heads);
         }
-        let mut out = vec![0f32; total * hidden];
-        attention::attention(qkv, self.spans, self.heads, hidden, &mut out);
+        let attend = |out: &mut [f32]| attention::attention(qkv, self.spans, self.heads, hidden, out);
+        // SAFETY: the spans cover every row (checked above) and attention overwrites them without reading them
+        // (its tests start from NaN).
+        let out = unsafe { written_by(total * hidden, attend) };
         Ok((CpuStorage::F32(out), Shape::from((total, hidden))))
     }
 }
@@ -207,11 +251,12 @@ impl CustomOp3 for LayerNorm {
 }
 
 /// Layer norm over the last dimension, multi-threaded on CPU f32; candle's own elsewhere.
-pub fn layer_norm(x: &Tensor, gamma: &Tensor, beta: &Tensor, eps: f32) -> Result<Tensor> {
-    if is_cpu_f32(x) && is_cpu_f32(gamma) && is_cpu_f32(beta) {
-        x.contiguous()?.apply_op3_no_bwd(gamma, beta, &LayerNorm { eps })
+pub fn layer_norm(x: &Tensor, weights: &NormWeights) -> Result<Tensor> {
+    let NormWeights { gamma, beta, eps, .. } = weights;
+    if is_cpu_f32(x) && weights.cpu_values.is_some() {
+        x.contiguous()?.apply_op3_no_bwd(gamma, beta, &LayerNorm { eps: *eps })
     } else {
-        candle_nn::ops::layer_norm(x, gamma, beta, eps)
+        candle_nn::ops::layer_norm(x, gamma, beta, *eps)
     }
 }
 
@@ -262,7 +307,7 @@ mod tests {
         let x = Tensor::randn(1f32, 3.0, (9, 24), &Device::Cpu).unwrap();
         let gamma = Tensor::randn(1f32, 0.5, 24, &Device::Cpu).unwrap();
         let beta = Tensor::randn(0f32, 0.5, 24, &Device::Cpu).unwrap();
-        let ours = layer_norm(&x, &gamma, &beta, 1e-12).unwrap();
+        let ours = layer_norm(&x, &NormWeights::new(gamma.clone(), beta.clone(), 1e-12).unwrap()).unwrap();
         let reference = candle_nn::ops::layer_norm(&x, &gamma, &beta, 1e-12).unwrap();
         assert!(max_abs_diff(&ours, &reference) < 1e-4);
     }

@@ -3,6 +3,7 @@
 
 pub(crate) mod attention;
 pub(crate) mod bert;
+mod buffer;
 pub(crate) mod encoder;
 pub(crate) mod int8;
 pub(crate) mod kernels;
