@@ -30,11 +30,13 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         out.push(conflict(Fault::AsksForGivenInfo, &ask.span, &given.said, &ask.word));
     }
 
-    // Prescribes a step the customer already tried.
+    // Prescribes a step the customer already tried, named by a step list or in the customer's own words.
     if let Some((step, tried)) =
         reply.steps.iter().find_map(|s| st.tried.iter().rev().find(|t| t.kind == s.kind).map(|t| (s, t)))
     {
         out.push(conflict(Fault::RepeatsFailedStep, &step.span, &tried.said, &step.word));
+    } else if let Some(c) = repeated_action(cues, st, chars) {
+        out.push(c);
     }
 
     // Offers what the customer refused, or another remedy/channel than the one they asked for.
@@ -153,6 +155,35 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     out
 }
 
+/// An instruction of the reply that tells the customer to do again what they said did not help: three content
+/// character pairs shared with their report ("麻烦您先换一个防臭地漏盖试试" after "地漏盖换了个防臭的，都没用"), in a
+/// clause that asks for no kind of information (an order number, photos), in a sentence that does not acknowledge
+/// the attempt.
+fn repeated_action(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    const SHARED_PAIRS: usize = 3;
+    if st.tried_actions.is_empty() {
+        return None;
+    }
+    let mut at = 0;
+    while at < chars.len() {
+        let (s, e) = super::text::clause_bounds(chars, at);
+        at = e + 1;
+        let clause = &chars[s..e];
+        let asks_for_information = !cues.info.find(clause, None).is_empty();
+        // "隔了一个小时再约还是一样、把微信关掉重开过，这些您都已经做过了": the reply quotes the attempts back.
+        let (ss, se) = sentence_bounds(chars, s);
+        let acknowledged = cues.tried_ack.any_in(&chars[ss..se]) || cues.no_help.any_in(clause);
+        if !super::reply::clause_instructs(cues, chars, s, e) || acknowledged || asks_for_information {
+            continue;
+        }
+        let units = content_units(clause, &cues.function_chars);
+        if let Some(tried) = st.tried_actions.iter().find(|t| t.units.iter().filter(|u| units.contains_key(*u)).count() >= SHARED_PAIRS) {
+            return Some(conflict(Fault::RepeatsFailedStep, &sentence_of(chars, s), &tried.said, &window(chars, s, e)));
+        }
+    }
+    None
+}
+
 /// The reply books an appointment (a visit, a slot, a changed booking) at a time outside every window the customer
 /// said they are free.
 fn outside_free_windows(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
@@ -231,7 +262,7 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         }
         let Some((turn, at, day)) = other else { continue };
         let (s, e) = mine.clause;
-        let moves_it = time_points(&cues.time, &chars[s..e]).iter().any(|p| p.day == Some(Day::Date(day)));
+        let moves_it = time_points(&cues.time, &chars[s..e]).iter().any(|p| matches!(p.day, Some(Day::Date { day: d, .. }) if d == day));
         if same || moves_it {
             continue;
         }

@@ -68,7 +68,7 @@ pub(crate) fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
     time_points(&cues.time, x)
         .into_iter()
         .filter_map(|p| {
-            let Some(super::time::Day::Date(day)) = p.day else { return None };
+            let Some(super::time::Day::Date { day, .. }) = p.day else { return None };
             let (s, e) = super::text::clause_bounds(x, p.at);
             let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
             if !cues.past_event_marks.any_in(&rest) {
@@ -146,11 +146,21 @@ pub(crate) struct Unavailable {
     pub(crate) said: Said,
 }
 
+/// Something the customer did that did not help, in their words ("地漏盖换了个防臭的，都没用"): the content
+/// character pairs of the sentence up to the report.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct TriedAction {
+    pub(crate) units: HashSet<String>,
+    pub(crate) said: Said,
+}
+
 /// What the conversation so far establishes.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ConversationState {
     pub(crate) provided: Vec<KindSaid>,
     pub(crate) tried: Vec<KindSaid>,
+    /// What the customer did without help, where no step list names it.
+    pub(crate) tried_actions: Vec<TriedAction>,
     pub(crate) refused_remedies: Vec<KindSaid>,
     pub(crate) preferred_remedies: Vec<KindSaid>,
     pub(crate) refused_channels: Vec<KindSaid>,
@@ -335,7 +345,24 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         if std::mem::take(&mut skip_next) {
             continue;
         }
-        let (cs, _) = super::text::clause_bounds(sentence, p.at);
+        let (cs, ce) = super::text::clause_bounds(sentence, p.at);
+        // "明天上午要开会，下午才在家": the meeting's time is no free window.
+        if !busy && away_clause(cues, sentence, cs, ce) {
+            continue;
+        }
+        // "周三到周五": two weekdays joined by a range mark are every day from the first to the second.
+        if let (Some(q), Some(super::time::Day::Weekday(_)), None) = (points.get(k + 1), p.day, p.hour) {
+            let between = window(sentence, p.at + p.len, q.at);
+            let first = p.day.and_then(|d| d.weekday(None));
+            let last = q.day.filter(|d| matches!(d, super::time::Day::Weekday(_))).and_then(|d| d.weekday(None));
+            if let (true, Some(first), Some(last), None) = (cues.time_ranges.is_entry(between.trim()), first, last, q.hour) {
+                if first < last {
+                    out.push(FreeWindow { weekdays: Some((first..=last).collect()), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                    skip_next = true;
+                    continue;
+                }
+            }
+        }
         // "下午2点到5点": two clock times joined by a range mark are one window, from the first to the second.
         if let (Some(q), Some(from)) = (points.get(k + 1), p.hour) {
             let between = window(sentence, p.at + p.len, q.at);
@@ -350,7 +377,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         }
         let weekdays = weekdays_of(p, cs);
         let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
-        let after = cues.after_marks.starts_at(sentence, p.at + p.len).is_some();
+        let after = cues.after_marks.starts_at(sentence, p.at + p.len).is_some() || cues.after_openers.ends_at(sentence, p.at);
         let (from_hour, to_hour) = match p.hour {
             None => (0.0, 24.0),
             Some(h) if after => (h, 24.0),
@@ -384,6 +411,21 @@ fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
 /// second clause; "周五出差前要修好" in the same clause).
 fn busy_clause(cues: &Cues, clause: &[char]) -> bool {
     cues.busy_cues.any_in(clause) && !cues.busy_not_with.any_in(clause)
+}
+
+/// Whether the clause `cs..ce` of `chars` says when the customer is away or busy: a busy cue, or one of their own
+/// events in a sentence that also says when they are free ("明天上午要开会，下午才在家": the meeting is when not to
+/// come, not a deadline).
+fn away_clause(cues: &Cues, chars: &[char], cs: usize, ce: usize) -> bool {
+    if busy_clause(cues, &chars[cs..ce]) {
+        return true;
+    }
+    let (s, e) = sentence_bounds(chars, cs);
+    cues.event_cues.any_in(&chars[cs..ce])
+        && cues.availability_only.find_in(&chars[s..e], None).iter().any(|h| {
+            let (hs, he) = super::text::clause_bounds(&chars[s..e], h.at);
+            s + hs != cs && cues.availability_cues.any_in(&chars[s + hs..s + he])
+        })
 }
 
 /// Where the customer says things still go wrong ("还是打不开", "依然没反应"): a still-mark followed in its clause
@@ -587,6 +629,16 @@ impl ConversationState {
                 self.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
             }
         }
+        // Whatever was done and did not help, in the customer's words.
+        for h in cues.no_help.find_in(chars, None) {
+            let (s, _) = sentence_bounds(chars, h.at);
+            let (_, ce) = super::text::clause_bounds(chars, h.at);
+            let mut units: HashSet<String> = content_units(&chars[s..ce], &cues.function_chars).into_keys().collect();
+            for u in content_units(&chars[h.at..h.end()], &cues.function_chars).into_keys() {
+                units.remove(&u);
+            }
+            self.tried_actions.push(TriedAction { units, said: Said { turn, span: quote(chars, s, ce) } });
+        }
         // Steps tried.
         for (k, h, w) in kind_hits(&cues.steps, chars) {
             if negated_near(cues, chars, h.at, 2) {
@@ -642,7 +694,7 @@ impl ConversationState {
         let mut at = 0;
         while at < chars.len() {
             let (cs, ce) = super::text::clause_bounds(chars, at);
-            if busy_clause(cues, &chars[cs..ce]) {
+            if away_clause(cues, chars, cs, ce) {
                 self.busy_windows.extend(free_windows(cues, &chars[cs..ce], Said { turn, span: quote(chars, cs, ce) }, true));
             }
             at = ce + 1;
@@ -662,7 +714,11 @@ impl ConversationState {
             let points_back = ce < sentence_end && cues.deadline_refs.any_in(&chars[next_start.min(next_end)..next_end]);
             // "周三周四周五我都出差" says when the customer is away, not by when something must be done; "今天必须给我个
             // 说法" asks for an answer, which the reply itself is.
-            let not_a_deadline = busy_clause(cues, &chars[cs..ce]) || cues.deadline_answered.any_in(&chars[cs..ce]);
+            // "我只有早上9点之前在家" says when the customer is free, not by when something must be done.
+            let (ss, se) = sentence_bounds(chars, p.at);
+            let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
+            let not_a_deadline =
+                away_clause(cues, chars, cs, ce) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]);
             if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {

@@ -5,7 +5,7 @@ use super::checks::check;
 use super::conversation::CaseCtx;
 use super::lists::{Cues, Hit};
 use super::reply::ReplyReading;
-use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, window, Text};
+use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, sentence_bounds, window, Text};
 use super::time::{scan_time, time_points};
 use super::{Components, Conflict, Fault};
 
@@ -190,6 +190,13 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         .filter(|h| cues.blame_not_after.starts_at(&text.chars, h.end()).is_none())
         .collect();
     let blame = saturate(blame_hits.len() as f32, 1.0);
+    let times = time_points(&cues.time, &text.chars);
+    let act_hits = cues.actions.find_with(&text, None);
+    // What the agent does, with a time, later in the sentence that holds `at`.
+    let acts_after = |at: usize| {
+        let (_, end) = sentence_bounds(&text.chars, at);
+        act_hits.iter().any(|a| a.weight >= 0.5 && a.at > at && a.at < end) && times.iter().any(|t| t.at > at && t.at < end)
+    };
     let dismissive_hits: Vec<Hit> = cues
         .dismissive
         .find_with(&text, None)
@@ -202,21 +209,21 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
                 let validating = cues.validating.contains_str(&before);
                 !validating
             } else {
-                true
+                // "原来那款确实没办法了，我今晚8点前把…送到" states a limit and answers it.
+                !(cues.dismissive_limits.is_entry(term) && acts_after(h.end()))
             }
         })
         .collect();
     let dismissive = saturate(dismissive_hits.len() as f32, 1.0);
     let rude = saturate(cues.rude.find_with(&text, None).len() as f32, 0.8);
     // "保证周三下午3点前装好" commits to a time; "保证以后永远不会再坏" promises what nobody can keep.
-    let times = time_points(&cues.time, &text.chars);
     let over_promise_hits = cues
         .over_promise
         .find_with(&text, Some(&cues.negators))
         .into_iter()
         .filter(|h| {
             let commits = cues.over_promise_commitments.is_entry(&window(&text.chars, h.at, h.at + h.len))
-                && times.iter().any(|t| t.at >= h.at + h.len && t.at <= h.at + h.len + 2);
+                && times.iter().any(|t| t.at >= h.end() && t.at <= h.end() + 2);
             !commits
         })
         .count();
@@ -240,7 +247,6 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let mut ownership = clamp01(own_ws.first().copied().unwrap_or(0.0) + 0.3 * own_ws.get(1).copied().unwrap_or(0.0));
 
     // --- next step
-    let act_hits = cues.actions.find_with(&text, None);
     let strong: f32 = act_hits.iter().filter(|h| h.weight >= 0.5).map(|h| h.weight).sum();
     let vague: f32 = act_hits.iter().filter(|h| h.weight < 0.5).map(|h| h.weight).sum();
     ev.has_agent_action = act_hits.iter().any(|h| h.weight >= 1.0);

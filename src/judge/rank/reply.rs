@@ -128,7 +128,7 @@ fn callback_only(cues: &Cues, chars: &[char]) -> bool {
 /// Whether the clause `s..e` tells the customer to do something: it holds an instruction frame ("请", "您先"), or
 /// it goes on from a clause that does ("您先拔掉网线，然后重启路由器": "然后" carries the instruction on; "麻烦您
 /// 再操作一遍：卸载后重新安装": a colon announces what the instruction is).
-fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) -> bool {
+pub(crate) fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) -> bool {
     let framed = (s..e).any(|i| {
         cues.instruct_frames
             .starts_at(chars, i)

@@ -256,7 +256,7 @@ fn time_points_compare_deadlines_and_promises() {
     assert_eq!(point("晚上7点半").hour, Some(19.5));
     assert_eq!(later_than(&point("周二"), &point("周四前"), None), Some(false));
     assert_eq!(later_than(&point("下周一"), &point("周四前"), None), Some(true));
-    assert_eq!(point("18号").day, Some(Day::Date(18)));
+    assert_eq!(point("18号").day, Some(Day::Date { month: 0, day: 18 }));
 }
 
 // ---- conflicts with the conversation, one test per family ----
@@ -1056,5 +1056,80 @@ fn wechat_is_a_channel_the_customer_can_turn_down() {
         &["是我们维护没跟上，今天下班前修好，让专员加您微信跟进。", "是我们维护没跟上，今天下班前修好，结果在App消息里告诉您。"],
     );
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_day_next_month_comes_after_any_day_this_month() {
+    let ranked = rank(
+        "新房的窗帘还没装，下个月3号我们就要搬进去住了。",
+        &[],
+        &["是我们排期没跟上，我安排师傅本月28号前上门装好。", "是我们排期没跟上，我安排师傅下个月6号上门装好。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "the 28th of this month is in time: {ranked:?}");
+    let late = conflict(judgement(&ranked, 1), Fault::MissesDeadline).expect("the 6th of next month is too late");
+    assert!(late.context_span.contains("下个月3号"), "{late:?}");
+    assert_eq!(ranked[0].index, 0);
+    let cues = lists::Cues::embedded();
+    let first = |s: &str| time_points(&cues.time, &text::Text::new(s).chars).into_iter().next().expect(s);
+    assert_eq!(first("下个月3号").day, Some(Day::Date { month: 1, day: 3 }));
+    assert_eq!(first("本月28号前").day, Some(Day::Date { month: 0, day: 28 }));
+}
+
+#[test]
+fn saying_what_cannot_be_done_and_doing_something_else_is_not_dismissive() {
+    let honest = "那个颜色的瓷砖确实没办法了，我今天下午5点前把三种相近的样品寄给您挑。";
+    let brush_off = "那个颜色的瓷砖确实没办法了，您只能换别的。";
+    let ranked = rank("我就想要原来那个颜色的瓷砖。", &[], &[honest, brush_off]);
+    assert!(!judgement(&ranked, 0).faults.contains(&Fault::Dismissive), "{ranked:?}");
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::Dismissive), "{ranked:?}");
+    assert_eq!(ranked[0].index, 0);
+}
+
+#[test]
+fn a_range_of_weekdays_away_covers_the_days_between() {
+    let ranked = rank(
+        "热水器又不出热水了。我周一到周四都在外地，不在家。",
+        &[],
+        &["是我们上次没修彻底，我安排师傅周三上午10点上门。", "是我们上次没修彻底，我安排师傅周五上午10点上门。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("Wednesday lies between Monday and Thursday");
+    assert!(c.context_span.contains("周一到周四"), "{c:?}");
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn the_customers_own_plans_beside_their_free_time_are_times_away_not_deadlines() {
+    // The meeting says when not to come; the free afternoon is when to come.
+    let ranked = rank(
+        "墙面又裂了。我后天上午要开会，下午才在家。",
+        &[],
+        &["是我们施工没做好，我安排师傅后天上午10点上门修补。", "是我们施工没做好，我安排师傅后天下午3点上门修补。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "the afternoon misses nothing: {:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+
+    // Free only before 9, away after: an 8 o'clock visit is in time and misses no deadline.
+    let early = rank(
+        "冰箱不制冷了。我只有早上9点之前在家，过了9点就要去上班。",
+        &[],
+        &["是我们的问题，我安排师傅明早8点上门。", "是我们的问题，我安排师傅明天上午11点上门。"],
+    );
+    assert!(judgement(&early, 0).conflicts.is_empty(), "{:?}", judgement(&early, 0));
+    assert!(conflict(judgement(&early, 1), Fault::IgnoresPreference).is_some(), "{early:?}");
+    assert_eq!(early[0].index, 0);
+}
+
+#[test]
+fn doing_again_what_the_customer_said_did_not_help_is_a_repeated_step_even_unlisted() {
+    let said = "阳台的推拉门一直卡。我往轨道上喷了两次润滑油，都没用。";
+    let again = "是我们安装没调好，麻烦您先往轨道上喷点润滑油试试，明天上午我再安排师傅上门。";
+    let onward = "是我们安装没调好，轨道上喷过润滑油这步您已经做过了，我明天上午10点安排师傅上门重新调轨道。";
+    let ranked = rank(said, &[], &[again, onward]);
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the lubricant was tried");
+    assert!(c.context_span.contains("润滑油"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none(), "acknowledging the attempt repeats nothing");
     assert_eq!(ranked[0].index, 1);
 }

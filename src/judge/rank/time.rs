@@ -18,8 +18,8 @@ pub(crate) enum Day {
     Offset(i32),
     /// Weekday, Monday = 1.
     Weekday(u8),
-    /// Day of the month ("24号").
-    Date(u8),
+    /// Day of the month ("24号"), in the month `month` months from this one ("下个月1号": 1; 0 when unsaid).
+    Date { month: u8, day: u8 },
 }
 
 impl Day {
@@ -29,7 +29,7 @@ impl Day {
         match self {
             Day::Weekday(w) => Some(w.saturating_sub(1) % 7 + 1),
             Day::Offset(o) => today.map(|t| ((t as i32 - 1 + o).rem_euclid(7) + 1) as u8),
-            Day::Date(_) => None,
+            Day::Date { .. } => None,
         }
     }
 }
@@ -214,6 +214,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     while i < n {
         let start = i;
         let mut day: Option<Day> = None;
+        let mut month = 0u8;
         let mut j = i;
         // A day word that is also a part of the day ("今晚", "明早") sets both: "今晚8点" is 20:00.
         let mut day_part: Option<f32> = None;
@@ -221,6 +222,10 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
             day = Some(Day::Offset(off as i32));
             j = i + l;
             day_part = cues.parts_of_day.starts_at(chars, i).filter(|(pl, _)| *pl == l).map(|(_, h)| h);
+        } else if let Some((l, m)) = cues.month_offsets.starts_at(chars, i) {
+            // Only a day of the month right after makes it a point; the month alone is too vague to compare.
+            month = m as u8;
+            j = i + l;
         } else if let Some((l, wd)) = cues.weekdays.starts_at(chars, i) {
             // Next week's days count on from this week's: 下周一 = 8.
             let next = cues.next_week.ends_at(chars, i);
@@ -277,7 +282,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
                 }
             } else if let Some((dl, _)) = cues.date_marks.starts_at(chars, end) {
                 if day.is_none() && (1.0..=31.0).contains(&value) && value.fract() == 0.0 {
-                    day = Some(Day::Date(value as u8));
+                    day = Some(Day::Date { month, day: value as u8 });
                     j = end + dl;
                     consumed_number = true;
                 }
@@ -347,14 +352,14 @@ pub(crate) fn later_than(promise: &TimePoint, deadline: &TimePoint, today: Optio
             Day::Offset(o) => Some(o),
             Day::Weekday(w) if w > 7 => today.map(|t| w as i32 - t as i32),
             Day::Weekday(w) => today.map(|t| (w as i32 - t as i32).rem_euclid(7)),
-            Day::Date(_) => None,
+            Day::Date { .. } => None,
         }
     };
     let pd = promise.day.unwrap_or(Day::Offset(0));
     let dd = deadline.day.unwrap_or(Day::Offset(0));
     let order = match (pd, dd) {
         (Day::Weekday(a), Day::Weekday(b)) => Some((a as i32).cmp(&(b as i32))),
-        (Day::Date(a), Day::Date(b)) => Some(a.cmp(&b)),
+        (Day::Date { month: ma, day: a }, Day::Date { month: mb, day: b }) => Some((ma, a).cmp(&(mb, b))),
         (a, b) => match (to_offset(a), to_offset(b)) {
             (Some(x), Some(y)) => Some(x.cmp(&y)),
             _ => None,
