@@ -316,12 +316,24 @@ fn wrong_fact(ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
             return Some(conflict(Fault::WrongFact, &c.said.span, &same[same.len() - 1].said, &format!("{}{}", c.value, c.of)));
         }
     }
-    // An amount that looks like a slip of one in the context (digits swapped or one digit off).
+    // An amount that looks like a slip of one in the context (digits swapped or one digit off); a single changed
+    // digit of a 4+ digit amount counts where the reply quotes a code the same turn gave ("合同ZX2024…这单，12010元"
+    // for "付了12000元，合同编号ZX2024…"): it restates that record, it does not compute a new sum.
+    let restates_record = |turn: i32| {
+        reply.facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.said.turn == turn && g.value == c.value))
+    };
+    let one_digit_changed = |given: &Fact, stated: &str| {
+        let digits = |v: &str| v.chars().filter(|c| c.is_ascii_digit()).count();
+        given.value.len() == stated.len()
+            && digits(&given.value) >= 4
+            && given.value.chars().zip(stated.chars()).filter(|(x, y)| x != y).count() == 1
+            && restates_record(given.said.turn)
+    };
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {
             continue;
         }
-        if let Some(g) = st.facts.amounts.iter().find(|g| typo_of(&g.value, &a.value)) {
+        if let Some(g) = st.facts.amounts.iter().find(|g| typo_of(&g.value, &a.value) || one_digit_changed(g, &a.value)) {
             return Some(conflict(Fault::WrongFact, &a.said.span, &g.said, &format!("{}{}", a.value, a.of)));
         }
     }

@@ -1133,3 +1133,18 @@ fn doing_again_what_the_customer_said_did_not_help_is_a_repeated_step_even_unlis
     assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none(), "acknowledging the attempt repeats nothing");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn one_changed_digit_of_an_amount_is_a_slip_when_the_reply_quotes_the_same_record() {
+    let said = "合同编号HT20240817，5月3日付了15800元的定金，到现在还没开工。";
+    let slip = "合同编号HT20240817这单，15300元的定金记录我查到了，是我们排期出错，我今天下午5点前给您确定开工日期。";
+    let right = "合同编号HT20240817这单，15800元的定金记录我查到了，是我们排期出错，我今天下午5点前给您确定开工日期。";
+    let ranked = rank(said, &[], &[slip, right]);
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("15300 for 15800 on the same contract");
+    assert!(c.context_span.contains("15800"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+    // Without the record quoted, another sum may be a new one (a part refunded): no slip is claimed.
+    let other = rank(said, &[], &["是我们排期出错，定金里的15300元我今天下午5点前先退给您。"]);
+    assert!(conflict(judgement(&other, 0), Fault::WrongFact).is_none(), "{other:?}");
+}
