@@ -1148,3 +1148,24 @@ fn one_changed_digit_of_an_amount_is_a_slip_when_the_reply_quotes_the_same_recor
     let other = rank(said, &[], &["是我们排期出错，定金里的15300元我今天下午5点前先退给您。"]);
     assert!(conflict(judgement(&other, 0), Fault::WrongFact).is_none(), "{other:?}");
 }
+
+#[test]
+fn a_call_back_after_calls_were_refused_and_money_to_the_account_as_a_refund() {
+    let said = "别给我打电话，上班接不了，就在这里回复。地板起拱了什么时候修？";
+    let ranked = rank(
+        said,
+        &[],
+        &["是我们铺装没留伸缩缝，我明天上午给您回个电话再约时间。", "是我们铺装没留伸缩缝，我在这里告诉您：师傅明天上午10点上门重铺。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+
+    let refund = rank(
+        "不要给我换东西抵扣，我只要退钱。",
+        &[],
+        &["是我们发错了货，我今天下午5点前把货款368元转到您的账户。", "是我们发错了货，我今天下午5点前给您发一张368元的抵扣券。"],
+    );
+    assert!(judgement(&refund, 0).conflicts.is_empty(), "money into the account is the refund asked for: {refund:?}");
+    assert!(conflict(judgement(&refund, 1), Fault::IgnoresPreference).is_some(), "{refund:?}");
+    assert_eq!(refund[0].index, 0);
+}
