@@ -4,7 +4,7 @@
 use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use super::text::{content_units, edit_distance, sentence_bounds, window};
+use super::text::{content_units, edit_distance, sentence_bounds, shared_content_run, window};
 use super::time::{later_than, time_points, Day, TimePoint};
 use super::{Conflict, Fault};
 
@@ -120,6 +120,14 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
     }
 
+    // Or commits, with a time, to the thing in other words: a run of three content characters shared with the
+    // sentence that said it is gone ("给您预约周末在滨江店做头发" after "滨江店上个月已经停业了").
+    if !out.iter().any(|c| c.fault == Fault::ImpossiblePromise) {
+        if let Some(c) = promised_in_other_words(cues, st, chars) {
+            out.push(c);
+        }
+    }
+
     // Promises to restock what the context says is gone for good.
     if let Some(gone) = &st.discontinued {
         let restocks = cues.restock.find_in(chars, None).into_iter().find(|h| {
@@ -153,6 +161,27 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
     }
     out
+}
+
+/// A reply sentence with a time that shares a run of three content characters with what the context says is gone,
+/// and does not say it is gone.
+fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    const SHARED_RUN: usize = 3;
+    let mut at = 0;
+    while at < chars.len() {
+        let (s, e) = sentence_bounds(chars, at);
+        at = e + 1;
+        let sentence = &chars[s..e];
+        let admits = cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence) || cues.dismissive_limits.any_in(sentence);
+        if admits || time_points(&cues.time, sentence).is_empty() {
+            continue;
+        }
+        if let Some(u) = st.unavailable.iter().find(|u| shared_content_run(&u.subject, sentence, &cues.function_chars) >= SHARED_RUN) {
+            let name: String = u.subject.iter().filter(|c| **c != super::text::NO_MATCH).collect();
+            return Some(conflict(Fault::ImpossiblePromise, &sentence_of(chars, s), &u.said, name.trim_matches(|c: char| !c.is_alphanumeric())));
+        }
+    }
+    None
 }
 
 /// An instruction of the reply that tells the customer to do again what they said did not help: three content

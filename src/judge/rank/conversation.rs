@@ -143,6 +143,9 @@ pub(crate) struct Facts {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Unavailable {
     pub(crate) names: Vec<String>,
+    /// The sentence up to the cue ("您约的那位发型师已经"): what a reply may name in other words; empty for a slot
+    /// (a time is in it).
+    pub(crate) subject: Vec<char>,
     pub(crate) said: Said,
 }
 
@@ -558,9 +561,14 @@ impl ConversationState {
                     }
                 }
                 names.retain(|n| !cues.unavailable.contains_str(n));
-                if !names.is_empty() {
-                    st.unavailable.push(Unavailable { names, said: Said { turn, span: clause_quote(chars, h.at) } });
+                // A time in it names a slot ("张医生明天上午的号已经约满了"): the doctor is still there at other times.
+                let slot = !time_points(&cues.time, &chars[ss..h.at]).is_empty();
+                let mut subject = if slot { Vec::new() } else { chars[ss..h.at].to_vec() };
+                // Words that do not name the thing ("上个月已经") never match a reply's words.
+                for skip in cues.unavailable_skip.find_in(&subject.clone(), None) {
+                    subject[skip.at..skip.end()].fill(super::text::NO_MATCH);
                 }
+                st.unavailable.push(Unavailable { names, subject, said: Said { turn, span: clause_quote(chars, h.at) } });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });

@@ -1169,3 +1169,24 @@ fn a_call_back_after_calls_were_refused_and_money_to_the_account_as_a_refund() {
     assert!(conflict(judgement(&refund, 1), Fault::IgnoresPreference).is_some(), "{refund:?}");
     assert_eq!(refund[0].index, 0);
 }
+
+#[test]
+fn promising_in_other_words_what_the_agent_said_is_gone_is_impossible() {
+    let context = [customer("我想约上次那位王师傅来修空调。"), agent("王师傅上个月已经离职了，真的很抱歉。")];
+    let ranked = rank(
+        "可我就信得过他，你想想办法吧。",
+        &context,
+        &["是我们没提前告诉您，我今天下午5点前帮您请王师傅回来给您修。", "是我们没提前告诉您，我今天下午5点前安排做过同型号维修十年的李师傅上门。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the technician has left");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+    // A slot that is full leaves the same person free at other times.
+    let slot = rank(
+        "那就换个时间吧。",
+        &[agent("王师傅明天上午已经约满了。")],
+        &["是我们排期太满，我帮您约王师傅后天上午10点上门。"],
+    );
+    assert!(conflict(judgement(&slot, 0), Fault::ImpossiblePromise).is_none(), "{slot:?}");
+}

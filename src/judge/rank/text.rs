@@ -141,6 +141,16 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
 }
 
 /// Longest common substring (chars, punctuation and spaces removed) between two texts.
+/// A character that stands for a masked one: it matches nothing in another text.
+pub(crate) const NO_MATCH: char = '\u{E002}';
+
+/// The longest run of content characters two texts share: function characters never match ("给您的" in both texts
+/// shares no run).
+pub(crate) fn shared_content_run(a: &[char], b: &[char], function: &[char]) -> usize {
+    let mask = |x: &[char], sentinel: char| x.iter().map(|c| if function.contains(c) { sentinel } else { *c }).collect::<Vec<char>>();
+    longest_common_substring(&mask(a, '\u{E000}'), &mask(b, '\u{E001}'))
+}
+
 pub(crate) fn longest_common_substring(a: &[char], b: &[char]) -> usize {
     // Order numbers, codes and product names (ASCII) are quoted legitimately; they do not count.
     let keep = |c: &char| !is_break(*c) && !c.is_whitespace() && !c.is_ascii_alphanumeric();
