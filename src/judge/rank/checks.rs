@@ -307,9 +307,10 @@ fn sentence_of(chars: &[char], at: usize) -> String {
     super::conversation::quote(chars, s, e)
 }
 
-/// Whether a question asks for something concrete (when, where, how much) that a reply can answer or leave open.
+/// Whether a question asks for something concrete (when, where, how much, which of two) that a reply can answer or
+/// leave open.
 pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
-    matches!(cues.questions.name(q.kind), "when" | "where" | "how_much")
+    matches!(cues.questions.name(q.kind), "when" | "where" | "how_much" | "choice")
 }
 
 /// Whether the reply answers one question of the customer.

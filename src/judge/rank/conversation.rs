@@ -33,7 +33,7 @@ pub(crate) struct KindSaid {
 /// A question in the customer's message.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Question {
-    /// Index into `Cues::questions` ("when", "where", "how_much", "yes_no", "how").
+    /// Index into `Cues::questions` ("when", "where", "how_much", "yes_no", "how", "choice").
     pub(crate) kind: usize,
     pub(crate) units: Vec<String>,
     pub(crate) said: Said,
@@ -404,6 +404,18 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
     out
 }
 
+/// The options of a choice question ("是验收前付还是验收后付": the content character pairs from the "是" frame to the
+/// clause's end), or None where the "还是" opens no choice (no frame before it in its clause, or "还是不行").
+fn choice_options(cues: &Cues, chars: &[char], hit: &Hit) -> Option<Vec<String>> {
+    let (cs, ce) = super::text::clause_bounds(chars, hit.at);
+    if cues.failure_marks.starts_at(chars, hit.end()).is_some() {
+        return None;
+    }
+    let frame = cues.choice_frames.find_in(&chars[cs..hit.at], None).into_iter().map(|f| cs + f.end()).min()?;
+    let options: Vec<String> = content_units(&chars[frame..ce], &cues.function_chars).into_keys().collect();
+    (!options.is_empty()).then_some(options)
+}
+
 /// Whether a clause holds a deadline cue that is not part of a longer word ("周五前" sets a deadline; the "前" of
 /// "前天" does not).
 fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
@@ -755,7 +767,13 @@ impl ConversationState {
         if turn == CURRENT {
             for (k, h, _) in kind_hits(&cues.questions, chars) {
                 let (s, e) = sentence_bounds(chars, h.at);
-                let units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
+                let mut units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
+                if cues.questions.name(k) == "choice" {
+                    match choice_options(cues, chars, &h) {
+                        Some(options) => units = options,
+                        None => continue,
+                    }
+                }
                 let said = Said { turn, span: quote(chars, s, e) };
                 if !self.questions.iter().any(|q| q.kind == k && q.said == said) {
                     self.questions.push(Question { kind: k, units, said });

@@ -1190,3 +1190,19 @@ fn promising_in_other_words_what_the_agent_said_is_gone_is_impossible() {
     );
     assert!(conflict(judgement(&slot, 0), Fault::ImpossiblePromise).is_none(), "{slot:?}");
 }
+
+#[test]
+fn a_choice_question_is_answered_by_naming_one_option() {
+    let said = "我就想知道，物业费是按建筑面积算还是按套内面积算？";
+    let ranked = rank(
+        said,
+        &[],
+        &["让您久等了，是我们没说清楚：物业费按套内面积算，我今天下午把明细单发给您。", "让您久等了，是我们没说清楚，我今天下午把缴费通知发给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 0);
+    // "还是不行" reports a failure; it asks nothing.
+    let still = rank("重启了还是不行。", &[], &["是我们的问题，我今天下午派师傅上门。"]);
+    assert!(conflict(judgement(&still, 0), Fault::UnansweredQuestion).is_none(), "{still:?}");
+}
