@@ -1137,8 +1137,8 @@ fn doing_again_what_the_customer_said_did_not_help_is_a_repeated_step_even_unlis
 #[test]
 fn one_changed_digit_of_an_amount_is_a_slip_when_the_reply_quotes_the_same_record() {
     let said = "合同编号HT20240817，5月3日付了15800元的定金，到现在还没开工。";
-    let slip = "合同编号HT20240817这单，15300元的定金记录我查到了，是我们排期出错，我今天下午5点前给您确定开工日期。";
-    let right = "合同编号HT20240817这单，15800元的定金记录我查到了，是我们排期出错，我今天下午5点前给您确定开工日期。";
+    let slip = "合同编号HT20240817这单，15300元的定金记录我查到了，是我们排期出错，我今晚6点前把开工日期定下来发您。";
+    let right = "合同编号HT20240817这单，15800元的定金记录我查到了，是我们排期出错，我今晚6点前把开工日期定下来发您。";
     let ranked = rank(said, &[], &[slip, right]);
     let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("15300 for 15800 on the same contract");
     assert!(c.context_span.contains("15800"), "{c:?}");
@@ -1163,7 +1163,7 @@ fn a_call_back_after_calls_were_refused_and_money_to_the_account_as_a_refund() {
     let refund = rank(
         "不要给我换东西抵扣，我只要退钱。",
         &[],
-        &["是我们发错了货，我今天下午5点前把货款368元转到您的账户。", "是我们发错了货，我今天下午5点前给您发一张368元的抵扣券。"],
+        &["是我们发错了货，我今晚6点前把货款368元转到您的账户。", "是我们发错了货，我今晚6点前发您一张368元的抵扣券。"],
     );
     assert!(judgement(&refund, 0).conflicts.is_empty(), "money into the account is the refund asked for: {refund:?}");
     assert!(conflict(judgement(&refund, 1), Fault::IgnoresPreference).is_some(), "{refund:?}");
@@ -1172,11 +1172,11 @@ fn a_call_back_after_calls_were_refused_and_money_to_the_account_as_a_refund() {
 
 #[test]
 fn promising_in_other_words_what_the_agent_said_is_gone_is_impossible() {
-    let context = [customer("我想约上次那位王师傅来修空调。"), agent("王师傅上个月已经离职了，真的很抱歉。")];
+    let context = [customer("我想约上次那位王师傅来修空调。"), agent("王师傅上个月已经离职了，抱歉没早点说。")];
     let ranked = rank(
         "可我就信得过他，你想想办法吧。",
         &context,
-        &["是我们没提前告诉您，我今天下午5点前帮您请王师傅回来给您修。", "是我们没提前告诉您，我今天下午5点前安排做过同型号维修十年的李师傅上门。"],
+        &["是我们没提前告诉您，我今晚6点前帮您请王师傅回来给您修。", "是我们没提前告诉您，我今晚6点前派做过同型号维修十年的李师傅上门。"],
     );
     let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the technician has left");
     assert_eq!(c.context_turn, 1);
