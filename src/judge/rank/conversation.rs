@@ -319,6 +319,14 @@ fn content_char(cues: &Cues, c: char) -> bool {
     super::text::is_cjk(c) && !cues.function_chars.contains(&c)
 }
 
+/// The day of the week (Monday = 1) of a point that names a weekday and no hour ("周三").
+fn whole_weekday(p: &TimePoint) -> Option<u8> {
+    match (p.day, p.hour) {
+        (Some(d @ super::time::Day::Weekday(_)), None) => d.weekday(None),
+        _ => None,
+    }
+}
+
 /// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
 /// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
 /// midnight; a clock time allows an hour either side. `busy`: the text names when the customer is *not* free, so a
@@ -354,16 +362,11 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
             continue;
         }
         // "周三到周五": two weekdays joined by a range mark are every day from the first to the second.
-        if let (Some(q), Some(super::time::Day::Weekday(_)), None) = (points.get(k + 1), p.day, p.hour) {
-            let between = window(sentence, p.at + p.len, q.at);
-            let first = p.day.and_then(|d| d.weekday(None));
-            let last = q.day.filter(|d| matches!(d, super::time::Day::Weekday(_))).and_then(|d| d.weekday(None));
-            if let (true, Some(first), Some(last), None) = (cues.time_ranges.is_entry(between.trim()), first, last, q.hour) {
-                if first < last {
-                    out.push(FreeWindow { weekdays: Some((first..=last).collect()), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
-                    skip_next = true;
-                    continue;
-                }
+        if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_weekday(p), points.get(k + 1).and_then(whole_weekday)) {
+            if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
+                out.push(FreeWindow { weekdays: Some((first..=last).collect()), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                skip_next = true;
+                continue;
             }
         }
         // "下午2点到5点": two clock times joined by a range mark are one window, from the first to the second.
@@ -577,7 +580,8 @@ impl ConversationState {
                 let slot = !time_points(&cues.time, &chars[ss..h.at]).is_empty();
                 let mut subject = if slot { Vec::new() } else { chars[ss..h.at].to_vec() };
                 // Words that do not name the thing ("上个月已经") never match a reply's words.
-                for skip in cues.unavailable_skip.find_in(&subject.clone(), None) {
+                let skips = cues.unavailable_skip.find_in(&subject, None);
+                for skip in skips {
                     subject[skip.at..skip.end()].fill(super::text::NO_MATCH);
                 }
                 st.unavailable.push(Unavailable { names, subject, said: Said { turn, span: clause_quote(chars, h.at) } });
