@@ -4,7 +4,7 @@
 use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use super::text::{content_units, edit_distance, sentence_bounds, shared_content_run, window};
+use super::text::{clauses, content_units, edit_distance, sentence_bounds, sentences, shared_content_run, window};
 use super::time::{later_than, time_points, Day, TimePoint};
 use super::{Conflict, Fault};
 
@@ -167,10 +167,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
 /// and does not say it is gone.
 fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     const SHARED_RUN: usize = 3;
-    let mut at = 0;
-    while at < chars.len() {
-        let (s, e) = sentence_bounds(chars, at);
-        at = e + 1;
+    for (s, e) in sentences(chars) {
         let sentence = &chars[s..e];
         let admits = cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence) || cues.dismissive_limits.any_in(sentence);
         if admits || time_points(&cues.time, sentence).is_empty() {
@@ -193,10 +190,7 @@ fn repeated_action(cues: &Cues, st: &ConversationState, chars: &[char]) -> Optio
     if st.tried_actions.is_empty() {
         return None;
     }
-    let mut at = 0;
-    while at < chars.len() {
-        let (s, e) = super::text::clause_bounds(chars, at);
-        at = e + 1;
+    for (s, e) in clauses(chars) {
         let clause = &chars[s..e];
         let asks_for_information = !cues.info.find(clause, None).is_empty();
         // "隔了一个小时再约还是一样、把微信关掉重开过，这些您都已经做过了": the reply quotes the attempts back.

@@ -393,16 +393,13 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         out.push(FreeWindow { weekdays, from_hour, to_hour, about_calls, said: said.clone() });
     }
     // A clause that names only weekdays ("只有周末有空") is a whole-day window.
-    let mut s = 0;
-    while s < sentence.len() {
-        let (cs, ce) = super::text::clause_bounds(sentence, s);
+    for (cs, ce) in super::text::clauses(sentence) {
         let has_point = points.iter().any(|p| p.at >= cs && p.at < ce);
         // "工作日都不在家": a clause that negates names when the customer is *not* free.
         let negated = cues.negators.any_in(&sentence[cs..ce]) && !busy;
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
             out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
         }
-        s = ce + 1;
     }
     out
 }
@@ -715,13 +712,10 @@ impl ConversationState {
             }
         }
         // Clauses that say when the customer is away or busy.
-        let mut at = 0;
-        while at < chars.len() {
-            let (cs, ce) = super::text::clause_bounds(chars, at);
+        for (cs, ce) in super::text::clauses(chars) {
             if away_clause(cues, chars, cs, ce) {
                 self.busy_windows.extend(free_windows(cues, &chars[cs..ce], Said { turn, span: quote(chars, cs, ce) }, true));
             }
-            at = ce + 1;
         }
         // Deadlines and every time the customer names.
         for mut p in time_points(&cues.time, chars) {

@@ -51,6 +51,27 @@ pub(crate) fn clause_bounds(chars: &[char], at: usize) -> (usize, usize) {
     (s, e)
 }
 
+/// The `(start, end)` of every clause of `chars`, in order (the breaks between them excluded).
+pub(crate) fn clauses(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    spans(chars, clause_bounds)
+}
+
+/// The `(start, end)` of every sentence of `chars`, in order (the strong stops between them excluded).
+pub(crate) fn sentences(chars: &[char]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    spans(chars, sentence_bounds)
+}
+
+fn spans(chars: &[char], bounds: fn(&[char], usize) -> (usize, usize)) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        (at < chars.len()).then(|| {
+            let span = bounds(chars, at);
+            at = span.1 + 1;
+            span
+        })
+    })
+}
+
 /// Sentence-level bounds (only strong stops), for checks that need a little more context than a clause.
 pub(crate) fn sentence_bounds(chars: &[char], at: usize) -> (usize, usize) {
     let strong = |c: char| matches!(c, '.' | '!' | '?' | ';' | '。' | '\n');
