@@ -222,3 +222,40 @@ unsafe fn finish(tile: &MicroTile, accumulators: *const Accumulators) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The AMX line of the roofline in `docs/benchmarks.md`: `tdpbusd` into four independent accumulator tiles, no
+    /// loads in the loop, on every compute thread; 16·16·64 multiply-adds = 32,768 operations per instruction. A
+    /// measurement, not a check: `cargo test --release --lib amx_peak_throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement run by hand; timings are never asserted"]
+    fn amx_peak_throughput() {
+        if !usable() {
+            println!("no usable AMX-INT8 on this machine");
+            return;
+        }
+        fn spin(iterations: u64) {
+            let operands = [1u8; ROWS * 64];
+            // SAFETY: AMX is usable (checked above); the operand loads read 16 rows of 64 bytes from `operands`.
+            unsafe {
+                let _session = TileSession::start();
+                asm!("tileloadd tmm4, [{a} + {s}*1]", "tileloadd tmm5, [{a} + {s}*1]",
+                     "tileloadd tmm6, [{a} + {s}*1]", "tileloadd tmm7, [{a} + {s}*1]",
+                     "2:", "tdpbusd tmm0, tmm4, tmm6", "tdpbusd tmm1, tmm4, tmm7", "tdpbusd tmm2, tmm5, tmm6",
+                     "tdpbusd tmm3, tmm5, tmm7", "dec {n}", "jnz 2b",
+                     a = in(reg) operands.as_ptr(), s = in(reg) 64usize, n = inout(reg) iterations => _,
+                     options(nostack, readonly));
+            }
+        }
+        let iterations = 5_000_000u64;
+        let threads = rayon::current_num_threads();
+        let started = std::time::Instant::now();
+        rayon::broadcast(|_| spin(iterations));
+        let seconds = started.elapsed().as_secs_f64();
+        let ops = (threads as u64 * iterations * 4 * 2 * (ROWS * LANES * 64) as u64) as f64;
+        println!("tdpbusd peak on {threads} threads: {:.0} GOP/s", ops / seconds / 1e9);
+    }
+}
