@@ -11,7 +11,8 @@
 //! 1. Every candidate becomes a feature row through `Ranker::features` (the code the service runs).
 //! 2. Cases are split by id: 70 % fit, 15 % calibration, 15 % test (held out from both).
 //! 3. On the fit split, minimise  mean pointwise log-loss (label: grade ≥ 2)  +  mean pairwise log-loss over
-//!    differently graded pairs of one case  +  λ/2‖θ‖², with sign constraints (strengths ≥ 0, faults ≤ 0), by
+//!    differently graded pairs of one case  +  λ/2‖θ‖², with sign constraints (strengths ≥ 0, faults ≤ 0, conflicts
+//!    with the conversation ≤ −1), by
 //!    accelerated projected gradient descent.
 //! 4. On the calibration split, a one-dimensional logistic (Platt) maps the linear score to the probability of
 //!    acceptance; its slope and offset are folded into the stored weights and bias.
@@ -85,7 +86,25 @@ fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Pointwise + pairwise logistic loss with an L2 penalty and sign constraints. Returns (θ, bias).
+/// The faults that say a reply contradicts the conversation. Each is a reason a trainer rejects the reply, whatever
+/// one generator's cases say: the first generator's fit left `unanswered_question` at 0 (its other features carried
+/// those cases), and cases written by other hands showed the fault then changed no ranking at all.
+const CONFLICT_FAULTS: [&str; 8] = [
+    "asks_for_given_info",
+    "repeats_failed_step",
+    "ignores_preference",
+    "misses_deadline",
+    "wrong_fact",
+    "unanswered_question",
+    "impossible_promise",
+    "ignores_broken_promise",
+];
+/// Least magnitude of a conflict fault's weight before Platt scaling (about a third of the smallest the fit gives the
+/// others unconstrained).
+const CONFLICT_FLOOR: f64 = 1.0;
+
+/// Pointwise + pairwise logistic loss with an L2 penalty and sign constraints (conflict faults at most
+/// −`CONFLICT_FLOOR`). Returns (θ, bias).
 fn fit(cases: &[&Case], lambda: f64) -> ([f64; N_FEATURES], f64) {
     let points: Vec<(&[f32; N_FEATURES], f64)> =
         cases.iter().flat_map(|c| c.x.iter().zip(&c.grades).map(|(x, g)| (x, if *g >= 2 { 1.0 } else { 0.0 }))).collect();
@@ -104,9 +123,12 @@ fn fit(cases: &[&Case], lambda: f64) -> ([f64; N_FEATURES], f64) {
     let norm = |v: &[f32; N_FEATURES]| v.iter().map(|x| (*x as f64).powi(2)).sum::<f64>() + 1.0;
     let lip = 0.25 * points.iter().map(|p| norm(p.0)).fold(0.0, f64::max) + 0.25 * pairs.iter().map(norm).fold(0.0, f64::max) + lambda;
     let step = 1.0 / lip;
+    let conflict = |k: usize| CONFLICT_FAULTS.contains(&Features::NAMES[k]);
     let project = |t: &mut [f64; N_FEATURES]| {
         for (k, w) in t.iter_mut().enumerate() {
-            if *w * Features::SIGNS[k] as f64 <= 0.0 {
+            if conflict(k) {
+                *w = w.min(-CONFLICT_FLOOR);
+            } else if *w * Features::SIGNS[k] as f64 <= 0.0 {
                 *w = 0.0;
             }
         }

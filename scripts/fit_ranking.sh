@@ -3,7 +3,7 @@
 # model's pair head on the same cases (MODEL_DIR/pair_head.json), into an empty work folder.
 #   scripts/fit_ranking.sh [WORK_DIR] [MODEL_DIR]   (defaults: work/ranking, models/default)
 # About a minute for the rules, a few more for encoding the pair texts, and a build and a minute for the cross-hand
-# checks on the second, third and fourth generators' cases.
+# checks on the second to fifth generators' cases.
 # Never reads ../shared/data/dev: the dev sets measure, they never teach.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,3 +27,7 @@ target/release/gongqing eval "$work/rank_cases_c.jsonl" --target inprocess --bac
 python3 scripts/gen_rank_cases_d.py --out "$work/rank_cases_d.jsonl" --per-family 10 --seed 31
 target/release/gongqing eval "$work/rank_cases_d.jsonl" --target inprocess --backend lexicon --report-dir "$work/eval_d" \
   | tee "$work/eval_d.log"
+# A fifth hand (scripts/gen_rank_cases_e.py, 12 more domains), also never fitted on.
+python3 scripts/gen_rank_cases_e.py --out "$work/rank_cases_e.jsonl" --per-family 10 --seed 41
+target/release/gongqing eval "$work/rank_cases_e.jsonl" --target inprocess --backend lexicon --report-dir "$work/eval_e" \
+  | tee "$work/eval_e.log"

@@ -88,12 +88,17 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| numeral_slip(cues, ctx, chars))
         .or_else(|| wrong_correction(cues, st, chars))
         .or_else(|| date_slip(cues, st, chars))
+        .or_else(|| place_slip(cues, st, chars))
     {
         out.push(c);
     }
 
-    // Leaves one of the customer's concrete questions (when, where, how much) unanswered.
-    if let Some(q) = st.questions.iter().filter(|q| concrete(cues, q)).find(|q| !answers(cues, q, reply, chars)) {
+    // Leaves one of the customer's concrete questions (when, where, how much) unanswered, or a question the customer
+    // presses for without a sentence about it.
+    let unanswered = |q: &&super::conversation::Question| {
+        (concrete(cues, q) && !answers(cues, q, reply, chars)) || (q.pressing && !answered_in_a_sentence(cues, q, chars))
+    };
+    if let Some(q) = st.questions.iter().find(unanswered) {
         out.push(conflict(Fault::UnansweredQuestion, &sentence_of(chars, 0), &q.said, ""));
     }
 
@@ -110,7 +115,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
                     let (s, e) = sentence_bounds(chars, i);
                     let admits = cues.unavailable.any_in(&chars[s..e]) || cues.unavailable_admits.any_in(&chars[s..e]);
                     let negated = super::conversation::negated_near(cues, chars, i, 4);
-                    if !admits && !negated {
+                    if !admits && !negated && !names_other_branch(cues, &chars[s..e], &u.said.span) {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
                         break 'unavail;
                     }
@@ -173,12 +178,21 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
         if admits || time_points(&cues.time, sentence).is_empty() {
             continue;
         }
-        if let Some(u) = st.unavailable.iter().find(|u| shared_content_run(&u.subject, sentence, &cues.function_chars) >= SHARED_RUN) {
+        let gone = |u: &&super::conversation::Unavailable| {
+            shared_content_run(&u.subject, sentence, &cues.function_chars) >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span)
+        };
+        if let Some(u) = st.unavailable.iter().find(gone) {
             let name: String = u.subject.iter().filter(|c| **c != super::text::NO_MATCH).collect();
             return Some(conflict(Fault::ImpossiblePromise, &sentence_of(chars, s), &u.said, name.trim_matches(|c: char| !c.is_alphanumeric())));
         }
     }
     None
+}
+
+/// Whether a reply sentence moves the thing to a branch the context's sentence does not name ("改约体育中心店的烤漆房"
+/// after "北环店的烤漆房这周在检修"): an alternative, not the impossible promise.
+fn names_other_branch(cues: &Cues, sentence: &[char], context: &str) -> bool {
+    branch_names(cues, sentence).iter().any(|b| !context.contains(&sentence[b.start..b.end].iter().collect::<String>()))
 }
 
 /// An instruction of the reply that tells the customer to do again what they said did not help: three content
@@ -296,6 +310,70 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     None
 }
 
+/// Named branches in a text ("东门店", "体育中心店"): a suffix from `place_suffixes` with two to four name
+/// characters before it, read back to a stop character or a function character.
+fn branch_names(cues: &Cues, chars: &[char]) -> Vec<Branch> {
+    const NAME: std::ops::RangeInclusive<usize> = 2..=4;
+    let name_char =
+        |c: char| super::text::is_cjk(c) && !cues.place_name_stops.contains(&c) && !cues.function_chars.contains(&c);
+    cues.place_suffixes
+        .find_in(chars, None)
+        .into_iter()
+        .filter_map(|h| {
+            let length = chars[..h.at].iter().rev().take_while(|c| name_char(**c)).count();
+            NAME.contains(&length).then(|| Branch { start: h.at - length, suffix: h.at, end: h.end() })
+        })
+        .collect()
+}
+
+/// Where a branch name stands in its text: name from `start`, suffix from `suffix` to `end`.
+#[derive(Clone, Copy)]
+struct Branch {
+    start: usize,
+    suffix: usize,
+    end: usize,
+}
+
+/// The reply restates the customer's record at another branch than the conversation named ("您这单是万象城店出的货"
+/// where the customer said "东门店出的货"): a branch name with the same suffix that no turn uses, in a clause that
+/// tells of the customer's record, in a sentence that shares three character pairs (the branch names left out) with
+/// the turn's sentence that names the branch.
+fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    const SHARED_PAIRS: usize = 3;
+    let pairs_without = |x: &[char], b: Branch| -> std::collections::HashSet<[char; 2]> {
+        let (s, e) = sentence_bounds(x, b.start);
+        let masked: Vec<char> = (s..e).map(|i| if (b.start..b.end).contains(&i) { '\u{E000}' } else { x[i] }).collect();
+        masked.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
+    };
+    let named: Vec<(i32, &[char], Branch)> = st
+        .turn_texts
+        .iter()
+        .flat_map(|(turn, x)| branch_names(cues, x).into_iter().map(move |span| (*turn, &x[..], span)))
+        .collect();
+    for mine in branch_names(cues, chars) {
+        let name = &chars[mine.start..mine.end];
+        if named.iter().any(|(_, x, b)| &x[b.start..b.end] == name) {
+            continue;
+        }
+        // The customer's own record ("您…在万象城店订的"): the customer before the branch in its clause, a mark of
+        // something done after it. A branch the reply moves things to ("改由万象城店出") is no restatement.
+        let (cs, ce) = super::text::clause_bounds(chars, mine.start);
+        if !cues.record_owner_marks.any_in(&chars[cs..mine.start]) || !cues.past_event_marks.any_in(&chars[mine.end..ce]) {
+            continue;
+        }
+        let suffix = &chars[mine.suffix..mine.end];
+        let my_pairs = pairs_without(chars, mine);
+        let Some((turn, x, theirs)) = named.iter().find(|(_, x, theirs)| {
+            &x[theirs.suffix..theirs.end] == suffix && pairs_without(x, *theirs).intersection(&my_pairs).count() >= SHARED_PAIRS
+        }) else {
+            continue;
+        };
+        let said = Said { turn: *turn, span: sentence_of(x, theirs.start) };
+        return Some(conflict(Fault::WrongFact, &sentence_of(chars, mine.start), &said, &name.iter().collect::<String>()));
+    }
+    None
+}
+
 fn sentence_of(chars: &[char], at: usize) -> String {
     let (s, e) = sentence_bounds(chars, at);
     super::conversation::quote(chars, s, e)
@@ -305,6 +383,26 @@ fn sentence_of(chars: &[char], at: usize) -> String {
 /// leave open.
 pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
     matches!(cues.questions.name(q.kind), "when" | "where" | "how_much" | "choice")
+}
+
+/// Whether one reply sentence takes up a question the customer presses for: it shares a content unit of the
+/// question's topic (two for a yes/no or how question, whose answer restates it: "剩下的几周照常每周五送"), and for a
+/// when / how much / where question it also holds a time, a figure or a place.
+fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars: &[char]) -> bool {
+    let kind = cues.questions.name(q.kind);
+    let needed = if matches!(kind, "when" | "where" | "how_much" | "choice") { 1 } else { 2 };
+    sentences(chars).any(|(s, e)| {
+        let sentence = &chars[s..e];
+        let units = content_units(sentence, &cues.function_chars);
+        let about_it = q.topic.iter().filter(|u| units.contains_key(*u)).count() >= needed;
+        let holds_answer = match kind {
+            "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score >= 0.5),
+            "where" => cues.place_answers.any_in(sentence),
+            "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
+            _ => true,
+        };
+        about_it && holds_answer
+    })
 }
 
 /// Whether the reply answers one question of the customer.

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lists::{Cues, Hit, KindLists};
 use super::text::{clamp01, code_tokens, content_units, saturate, sentence_bounds, window, Text};
-use super::time::{scan_time, stated_today, time_points, TimePoint};
+use super::time::{scan_time, scheduling_points, stated_today, time_points, Day, TimePoint};
 use super::CaseView;
 use crate::judge::Role;
 use crate::labels::Emotion;
@@ -36,6 +36,12 @@ pub(crate) struct Question {
     /// Index into `Cues::questions` ("when", "where", "how_much", "yes_no", "how", "choice").
     pub(crate) kind: usize,
     pub(crate) units: Vec<String>,
+    /// What it is about: the content units of its sentence without the question words ("重复扣的钱什么时候退回来" →
+    /// 重复, 退回, …).
+    pub(crate) topic: Vec<String>,
+    /// The customer presses for this answer: asked as a point of its own ("还有，…", "我就想问一句：…") or asked again
+    /// ("我刚才问的那个呢？" points at the last question of an earlier turn).
+    pub(crate) pressing: bool,
     pub(crate) said: Said,
 }
 
@@ -87,6 +93,8 @@ pub(crate) fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
 pub(crate) struct FreeWindow {
     /// Weekdays (Monday = 1); None: any day.
     pub(crate) weekdays: Option<Vec<u8>>,
+    /// The day counted from today the window names ("后天我不在本地"), where it names one: only that day is busy.
+    pub(crate) relative_day: Option<i32>,
     pub(crate) from_hour: f32,
     pub(crate) to_hour: f32,
     /// The customer speaks of calls here ("只有中午12点到1点能接电话"): a timed call is an appointment too.
@@ -108,10 +116,15 @@ impl FreeWindow {
     /// if any, lies in it (a window of a whole day holds any hour). The strict reading for times the customer said
     /// they are busy: a day the reply leaves open is not held against it.
     pub(crate) fn holds(&self, p: &TimePoint, today: Option<u8>) -> bool {
-        let day_holds = match (&self.weekdays, p.day.and_then(|d| d.weekday(today))) {
-            (Some(days), Some(d)) => days.contains(&d),
-            (Some(_), None) => false,
-            (None, _) => true,
+        let day_holds = match (self.relative_day, &self.weekdays, p.day.and_then(|d| d.weekday(today))) {
+            // A time without a day is today's.
+            (Some(mine), _, _) => match p.day.unwrap_or(Day::Offset(0)) {
+                Day::Offset(o) => o == mine,
+                other => other.weekday(today).zip(Day::Offset(mine).weekday(today)).is_some_and(|(a, b)| a == b),
+            },
+            (None, Some(days), Some(d)) => days.contains(&d),
+            (None, Some(_), None) => false,
+            (None, None, _) => true,
         };
         let whole_day = self.from_hour <= 0.0 && self.to_hour >= 24.0;
         let hour_holds = match p.hour {
@@ -187,6 +200,8 @@ pub(crate) struct ConversationState {
     /// Every turn read, with its index (−1 = the current message), for checks that compare wording.
     pub(crate) turn_texts: Vec<(i32, Vec<char>)>,
     pub(crate) questions: Vec<Question>,
+    /// The questions of the latest earlier customer turn that asked any, for a current message that asks again.
+    earlier_questions: Vec<Question>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
     /// Where the conversation says the thing is gone for good ("这款已经停产"): no restocking will bring it back.
@@ -349,7 +364,11 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         Some(d @ super::time::Day::Weekday(_)) => d.weekday(None).map(|w| vec![w]),
         _ => set_in(&sentence[clause_start..p.at]),
     };
-    let points = time_points(t, sentence);
+    let relative_day_of = |p: &TimePoint| match p.day {
+        Some(super::time::Day::Offset(o)) => Some(o),
+        _ => None,
+    };
+    let points = scheduling_points(t, sentence);
     let mut out = Vec::new();
     let mut skip_next = false;
     for (k, p) in points.iter().enumerate() {
@@ -364,7 +383,8 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         // "周三到周五": two weekdays joined by a range mark are every day from the first to the second.
         if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_weekday(p), points.get(k + 1).and_then(whole_weekday)) {
             if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
-                out.push(FreeWindow { weekdays: Some((first..=last).collect()), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                let weekdays = Some((first..=last).collect());
+                out.push(FreeWindow { weekdays, relative_day: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -376,7 +396,8 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
                 if to < from && to + 12.0 > from {
                     to += 12.0;
                 }
-                out.push(FreeWindow { weekdays: weekdays_of(p, cs), from_hour: from, to_hour: to, about_calls, said: said.clone() });
+                let (weekdays, relative_day) = (weekdays_of(p, cs), relative_day_of(p));
+                out.push(FreeWindow { weekdays, relative_day, from_hour: from, to_hour: to, about_calls, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -390,7 +411,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
             Some(h) if clock => (h - 1.0, h + 1.0),
             Some(h) => (h - 6.0, h),
         };
-        out.push(FreeWindow { weekdays, from_hour, to_hour, about_calls, said: said.clone() });
+        out.push(FreeWindow { weekdays, relative_day: relative_day_of(p), from_hour, to_hour, about_calls, said: said.clone() });
     }
     // A clause that names only weekdays ("只有周末有空") is a whole-day window.
     for (cs, ce) in super::text::clauses(sentence) {
@@ -398,8 +419,32 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         // "工作日都不在家": a clause that negates names when the customer is *not* free.
         let negated = cues.negators.any_in(&sentence[cs..ce]) && !busy;
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
-            out.push(FreeWindow { weekdays: Some(weekdays), from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+            let weekdays = Some(weekdays);
+            out.push(FreeWindow { weekdays, relative_day: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
         }
+    }
+    out
+}
+
+/// The questions of one customer text, each with its sentence's content units and topic.
+fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
+    let hits = kind_hits(&cues.questions, chars);
+    let mut out = Vec::new();
+    for (k, h, _) in &hits {
+        let (s, e) = sentence_bounds(chars, h.at);
+        let mut units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
+        if cues.questions.name(*k) == "choice" {
+            match choice_options(cues, chars, h) {
+                Some(options) => units = options,
+                None => continue,
+            }
+        }
+        // The question words themselves say nothing about the topic.
+        let masked: Vec<char> = (s..e)
+            .map(|i| if hits.iter().any(|(_, q, _)| (q.at..q.end()).contains(&i)) { super::text::NO_MATCH } else { chars[i] })
+            .collect();
+        let topic = content_units(&masked, &cues.function_chars).into_keys().collect();
+        out.push(Question { kind: *k, units, topic, pressing: false, said: Said { turn, span: quote(chars, s, e) } });
     }
     out
 }
@@ -761,21 +806,21 @@ impl ConversationState {
                 self.deadlines.push((point, Said { turn, span: clause_quote(chars, h.at) }));
             }
         }
-        // Questions: only the current message asks what the reply must answer.
-        if turn == CURRENT {
-            for (k, h, _) in kind_hits(&cues.questions, chars) {
-                let (s, e) = sentence_bounds(chars, h.at);
-                let mut units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
-                if cues.questions.name(k) == "choice" {
-                    match choice_options(cues, chars, &h) {
-                        Some(options) => units = options,
-                        None => continue,
-                    }
-                }
-                let said = Said { turn, span: quote(chars, s, e) };
-                if !self.questions.iter().any(|q| q.kind == k && q.said == said) {
-                    self.questions.push(Question { kind: k, units, said });
-                }
+        // Questions: the current message asks what the reply must answer; one that asks again ("你还没回答我呢")
+        // brings back the questions of the latest earlier turn that asked any.
+        let asked = questions_of(cues, chars, turn);
+        if turn != CURRENT {
+            if !asked.is_empty() {
+                self.earlier_questions = asked;
+            }
+            return;
+        }
+        let pressing = cues.question_openers.any_in(chars) || cues.asks_again.any_in(chars);
+        let asked = if asked.is_empty() && cues.asks_again.any_in(chars) { std::mem::take(&mut self.earlier_questions) } else { asked };
+        for mut q in asked {
+            q.pressing = pressing;
+            if !self.questions.iter().any(|known| known.kind == q.kind && known.said == q.said) {
+                self.questions.push(q);
             }
         }
     }

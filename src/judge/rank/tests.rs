@@ -1206,3 +1206,81 @@ fn a_choice_question_is_answered_by_naming_one_option() {
     let still = rank("重启了还是不行。", &[], &["是我们的问题，我今天下午派师傅上门。"]);
     assert!(conflict(judgement(&still, 0), Fault::UnansweredQuestion).is_none(), "{still:?}");
 }
+
+#[test]
+fn a_statement_of_todays_weekday_does_not_limit_the_free_time_to_today() {
+    let ranked = rank(
+        "你们看着办吧。",
+        &[customer("新装的窗帘轨道掉下来了。"), customer("今天周三，上午要去医院复查，下午三点以后才方便。")],
+        &["轨道掉下来让您受惊了，我们装得不牢，我安排师傅明天上午九点上门重装。", "轨道掉下来让您受惊了，我们装得不牢，我安排师傅明天下午四点上门重装。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_day_away_named_from_today_is_busy_only_that_day() {
+    let ranked = rank(
+        "那什么时候能弄好？",
+        &[customer("洗衣机排水管漏水，地上全是水。"), customer("今天周一，后天我人不在本地。")],
+        &["漏了一地水真糟心，怪我们装得马虎，我周三上午十点派师傅上门换排水管。", "漏了一地水真糟心，怪我们装得马虎，我明天上午十点派师傅上门换排水管。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "Wednesday is the day away: {ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn restating_the_record_at_another_branch_is_a_wrong_fact_but_moving_to_one_is_not() {
+    let context = [customer("3月9日在滨河路店配的眼镜，戴了两天镜腿就松了。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &["镜腿松了戴着难受，是我们没调好。您3月9日在解放路店配的眼镜，我安排今天下午免费紧固。", "镜腿松了戴着难受，是我们没调好。您3月9日在滨河路店配的眼镜，我安排今天下午免费紧固。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another branch for the same purchase");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+    // A branch the reply sends the work to is no restatement of the record.
+    let moved = rank("怎么处理？", &context, &["镜腿松了戴着难受，是我们没调好。我今天下午请解放路店的师傅上门帮您紧固。"]);
+    assert!(conflict(judgement(&moved, 0), Fault::WrongFact).is_none(), "{moved:?}");
+}
+
+#[test]
+fn moving_the_work_to_another_branch_is_no_impossible_promise() {
+    let ranked = rank(
+        "那现在怎么办？",
+        &[customer("车门上多了一道划痕。"), agent("实话跟您说，北站店的喷漆间这周停用检修，补不了漆。")],
+        &["是我们擦车不小心，我明天上午在北站店的喷漆间给您把漆补好。", "是我们擦车不小心，我明天上午约南湖店的喷漆间给您把漆补好，接送车由我们安排。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_question_the_customer_presses_for_needs_a_sentence_about_it() {
+    let replies = [
+        "平白多扣一次钱谁都窝火，怪我们系统出错，多扣的那笔我今天下班前原路退回。",
+        "平白多扣一次钱谁都窝火，怪我们系统出错，多扣的那笔我今天下班前原路退回。剩下的课程照常上，时间不变。",
+    ];
+    let ranked = rank("还有，我剩下的课程还能照常上吗？", &[customer("报的游泳课被扣了两次学费。")], &replies);
+    let c = conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).expect("the pressed question is left aside");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+    // Asked again: the earlier turn's question is still open.
+    let again = rank(
+        "你还没回答我呢。",
+        &[customer("报的游泳课被扣了两次学费。"), customer("我剩下的课程还能照常上吗？"), agent("好的，我看一下。")],
+        &replies,
+    );
+    let c = conflict(judgement(&again, 0), Fault::UnansweredQuestion).expect("asked again, still unanswered");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&again, 1), Fault::UnansweredQuestion).is_none(), "{again:?}");
+    // Asked in passing, a yes/no question is not held against a reply that acts.
+    let passing = rank("我剩下的课程还能照常上吗？", &[customer("报的游泳课被扣了两次学费。")], &replies[..1]);
+    assert!(conflict(judgement(&passing, 0), Fault::UnansweredQuestion).is_none(), "{passing:?}");
+}

@@ -329,6 +329,22 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     out
 }
 
+/// The time points of a text that say when something happens: a statement of today's weekday ("今天周二，下午两点后才
+/// 方便") dates the conversation, it does not restrict the window after it to today.
+pub(crate) fn scheduling_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
+    let points = time_points(cues, chars);
+    let mut dating = vec![false; points.len()];
+    for (k, pair) in points.windows(2).enumerate() {
+        let (today, weekday) = (&pair[0], &pair[1]);
+        let gap = weekday.at.saturating_sub(today.at + today.len);
+        if today.day == Some(Day::Offset(0)) && today.hour.is_none() && matches!(weekday.day, Some(Day::Weekday(_))) && gap <= 1 {
+            dating[k] = true;
+            dating[k + 1] = true;
+        }
+    }
+    points.into_iter().zip(dating).filter(|(_, dating)| !dating).map(|(p, _)| p).collect()
+}
+
 /// The weekday of today when a text says so ("今天周三"), Monday = 1.
 pub(crate) fn stated_today(cues: &TimeCues, chars: &[char]) -> Option<u8> {
     for p in time_points(cues, chars) {
