@@ -396,7 +396,8 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         let units = content_units(sentence, &cues.function_chars);
         let about_it = q.topic.iter().filter(|u| units.contains_key(*u)).count() >= needed;
         let holds_answer = match kind {
-            "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score >= 0.5),
+            // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.
+            "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score > super::time::VAGUE_SCORE),
             "where" => cues.place_answers.any_in(sentence),
             "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
             _ => true,

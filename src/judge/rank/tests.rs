@@ -1284,3 +1284,16 @@ fn a_question_the_customer_presses_for_needs_a_sentence_about_it() {
     let passing = rank("我剩下的课程还能照常上吗？", &[customer("报的游泳课被扣了两次学费。")], &replies[..1]);
     assert!(conflict(judgement(&passing, 0), Fault::UnansweredQuestion).is_none(), "{passing:?}");
 }
+
+#[test]
+fn owning_phrases_count_and_their_negations_blame() {
+    let ranked = rank(
+        "蛋糕上的字写错了，怎么搞的？",
+        &[],
+        &["这次怪我们核对不仔细，我下午两点前重做一个送到。", "问题出在我们这边，我下午两点前重做一个送到。", "这不能怪我们，是您下单时备注写得不清楚。"],
+    );
+    assert!(judgement(&ranked, 0).components.ownership >= 0.9, "{ranked:?}");
+    assert!(judgement(&ranked, 1).components.ownership >= 0.9, "{ranked:?}");
+    assert!(judgement(&ranked, 2).faults.contains(&Fault::Blame), "{ranked:?}");
+    assert_eq!(position(&ranked, 2), 2);
+}

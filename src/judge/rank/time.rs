@@ -4,6 +4,9 @@
 use super::lists::TimeCues;
 use super::text::{clause_bounds, is_break, window};
 
+/// The score of a vague time frame ("尽快", "第一时间"): it names no time.
+pub(crate) const VAGUE_SCORE: f32 = 0.15;
+
 /// A time frame found in a reply, scored by how soon and how firm it is.
 #[derive(Debug, Clone)]
 pub(crate) struct TimeHit {
@@ -190,7 +193,7 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
             continue;
         }
         if let Some((l, _)) = cues.vague.starts_at(chars, i) {
-            hits.push(TimeHit { score: 0.15, text: window(chars, i, i + l) });
+            hits.push(TimeHit { score: VAGUE_SCORE, text: window(chars, i, i + l) });
             i += l;
             continue;
         }
