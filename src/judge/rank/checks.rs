@@ -59,7 +59,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
             .filter(|p| p.hour.is_some_and(|h| h < *from))
             .find(|p| {
                 let (s, e) = sentence_bounds(chars, p.at);
-                reply.channels.iter().any(|m| m.at >= s && m.at < e && cues.channels.name(m.kind) == "visit")
+                reply.channels.iter().any(|m| m.at >= s && m.at < e && matches!(cues.channels.name(m.kind), "visit" | "store"))
             })
             .map(|p| (p, said))
     });
@@ -248,7 +248,7 @@ fn books_appointment(cues: &Cues, chars: &[char], reply: &ReplyReading, p: &Time
     cues.appointment_cues.any_in(&chars[s..e])
         || reply.channels.iter().any(|m| {
             let kind = cues.channels.name(m.kind);
-            m.at >= s && m.at < e && (kind == "visit" || (calls && kind == "call"))
+            m.at >= s && m.at < e && (kind == "visit" || kind == "store" || (calls && kind == "call"))
         })
 }
 

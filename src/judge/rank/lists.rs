@@ -400,7 +400,7 @@ impl Cues {
             instruct_frames: list!("instruct_frames"),
             instruct_continue: list!("instruct_continue"),
             remedies: kinds!("remedies": "reship", "refund", "coupon", "repair", "makeup", "rebook", "redo"),
-            channels: kinds!("channels": "call", "sms", "video", "visit", "wechat"),
+            channels: kinds!("channels": "call", "sms", "video", "visit", "store", "wechat"),
             refusal_frames: list!("refusal_frames"),
             preference_frames: list!("preference_frames"),
             option_refusals: list!("option_refusals"),

@@ -1297,3 +1297,15 @@ fn owning_phrases_count_and_their_negations_blame() {
     assert!(judgement(&ranked, 2).faults.contains(&Fault::Blame), "{ranked:?}");
     assert_eq!(position(&ranked, 2), 2);
 }
+
+#[test]
+fn going_to_the_shop_and_a_home_visit_are_different_channels() {
+    let ranked = rank(
+        "那怎么弄？",
+        &[customer("新买的台灯开关坏了。"), customer("我腿脚不方便，别让我去店里换。")],
+        &["开关坏了确实扫兴，怪我们出厂没检查好，请您明天上午十点到店里换一台新的。", "开关坏了确实扫兴，怪我们出厂没检查好，明天上午十点师傅上门给您换一台新的。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
