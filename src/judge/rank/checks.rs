@@ -281,10 +281,11 @@ fn wrong_correction(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
 
 /// The reply dates a past event on another day than the conversation does ("您15号在门店退的租" where the
 /// customer "12号在门店退的租"): two dated clauses that both tell of something done and share three character
-/// pairs. A reply clause that also names the conversation's day is moving the date, not restating it.
+/// pairs (the sentence's, where the reply's clause is too short to name the event). A reply clause that also names
+/// the conversation's day is moving the date, not restating it.
 fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     const SHARED_PAIRS: usize = 3;
-    for mine in dated_clauses(cues, chars) {
+    for mine in dated_clauses(cues, chars, true) {
         let mut same = false;
         let mut other: Option<(i32, usize, u8)> = None;
         for (turn, theirs) in &st.dated_events {

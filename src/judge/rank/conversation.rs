@@ -69,20 +69,27 @@ pub(crate) struct DatedClause {
     pub(crate) clause: (usize, usize),
 }
 
-/// The dated past-event clauses of a text.
-pub(crate) fn dated_clauses(cues: &Cues, x: &[char]) -> Vec<DatedClause> {
+/// The dated past-event clauses of a text. With `bare_clauses`, a clause too short to name the event
+/// ("…东门店出的货，1月15日下单") takes its sentence's pairs and past-event marks.
+pub(crate) fn dated_clauses(cues: &Cues, x: &[char], bare_clauses: bool) -> Vec<DatedClause> {
+    const NAMING_PAIRS: usize = 3;
+    let cjk_pairs = |t: &[char]| -> HashSet<[char; 2]> {
+        t.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
+    };
     time_points(&cues.time, x)
         .into_iter()
         .filter_map(|p| {
             let Some(super::time::Day::Date { day, .. }) = p.day else { return None };
             let (s, e) = super::text::clause_bounds(x, p.at);
             let rest: Vec<char> = x[s..p.at].iter().chain(&x[(p.at + p.len).min(e)..e]).copied().collect();
-            if !cues.past_event_marks.any_in(&rest) {
-                return None;
+            let pairs = cjk_pairs(&rest);
+            if cues.past_event_marks.any_in(&rest) {
+                return Some(DatedClause { day, at: p.at, pairs, clause: (s, e) });
             }
-            let pairs =
-                rest.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect();
-            Some(DatedClause { day, at: p.at, pairs, clause: (s, e) })
+            let (ss, se) = sentence_bounds(x, p.at);
+            let sentence: Vec<char> = x[ss..p.at].iter().chain(&x[(p.at + p.len).min(se)..se]).copied().collect();
+            (bare_clauses && pairs.len() < NAMING_PAIRS && cues.past_event_marks.any_in(&sentence))
+                .then(|| DatedClause { day, at: p.at, pairs: cjk_pairs(&sentence), clause: (s, e) })
         })
         .collect()
 }
@@ -632,7 +639,7 @@ impl ConversationState {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });
             }
             st.wrong_values.extend(wrong_values(cues, chars, turn));
-            st.dated_events.extend(dated_clauses(cues, chars).into_iter().map(|d| (turn, d)));
+            st.dated_events.extend(dated_clauses(cues, chars, false).into_iter().map(|d| (turn, d)));
             match role {
                 Role::Agent => {
                     suggested = kind_hits(&cues.steps, chars)

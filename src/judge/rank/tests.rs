@@ -1309,3 +1309,15 @@ fn going_to_the_shop_and_a_home_visit_are_different_channels() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_bare_dated_clause_restates_the_event_of_its_sentence() {
+    let ranked = rank(
+        "沙发是5月3日下的单，城南店发的货，到了才发现扶手开裂。",
+        &[],
+        &["我查到了：您这单沙发是城南店发的货，5月6日下单。扶手开裂是我们质检漏了，我今天下午安排师傅上门。", "我查到了：您这单沙发是城南店发的货，5月3日下单。扶手开裂是我们质检漏了，我今天下午安排师傅上门。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
