@@ -1321,3 +1321,15 @@ fn a_bare_dated_clause_restates_the_event_of_its_sentence() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_morning_taken_by_a_hospital_visit_is_no_free_window() {
+    let ranked = rank(
+        "这次能不能上点心？",
+        &[customer("热水器又不出热水了。这几天上午我得陪孩子去医院复诊，下午三点以后才有空。")],
+        &["又让您没热水用，是我们上次没修彻底，明天上午十点师傅上门检修。", "又让您没热水用，是我们上次没修彻底，明天下午四点师傅上门检修。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
