@@ -89,6 +89,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| wrong_correction(cues, st, chars))
         .or_else(|| date_slip(cues, st, chars))
         .or_else(|| place_slip(cues, st, chars))
+        .or_else(|| item_slip(cues, st, chars))
     {
         out.push(c);
     }
@@ -371,6 +372,48 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
         };
         let said = Said { turn: *turn, span: sentence_of(x, theirs.start) };
         return Some(conflict(Fault::WrongFact, &sentence_of(chars, mine.start), &said, &name.iter().collect::<String>()));
+    }
+    None
+}
+
+/// The reply restates the customer's record with another product or service ("您4月7号这次的内饰深度清洁是在体育中心店
+/// 做的" where the customer "4月7号那天在体育中心店做的自动洗车"): in a clause that tells of the customer's record and
+/// pins it down by the conversation's day or branch, the words after an item frame ("这次的", "订的") — four to eight
+/// characters up to a stop character — share no character pair with any turn.
+fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    const ITEM: std::ops::RangeInclusive<usize> = 4..=8;
+    let turn_pairs: std::collections::HashSet<[char; 2]> =
+        st.turn_texts.iter().flat_map(|(_, x)| x.windows(2).map(|w| [w[0], w[1]]).collect::<Vec<_>>()).collect();
+    // Where the conversation pins the record down: (turn, offset in it, the day or the branch).
+    let mut anchors: Vec<(i32, usize, String)> = st.dated_events.iter().map(|(turn, d)| (*turn, d.at, format!("day {}", d.day))).collect();
+    for (turn, x) in &st.turn_texts {
+        anchors.extend(branch_names(cues, x).into_iter().map(|b| (*turn, b.start, x[b.start..b.end].iter().collect::<String>())));
+    }
+    for frame in cues.item_frames.find_in(chars, None) {
+        let (cs, ce) = super::text::clause_bounds(chars, frame.at);
+        let clause = &chars[cs..ce];
+        if !cues.record_owner_marks.any_in(&chars[cs..frame.at]) || !cues.past_event_marks.any_in(clause) {
+            continue;
+        }
+        let mut keys: Vec<String> = time_points(&cues.time, clause)
+            .iter()
+            .filter_map(|p| match p.day {
+                Some(Day::Date { day, .. }) => Some(format!("day {day}")),
+                _ => None,
+            })
+            .collect();
+        keys.extend(branch_names(cues, clause).iter().map(|b| clause[b.start..b.end].iter().collect::<String>()));
+        let Some((turn, at, _)) = anchors.iter().find(|(_, _, key)| keys.contains(key)) else { continue };
+        let length = chars[frame.end()..ce]
+            .iter()
+            .take_while(|c| super::text::is_cjk(**c) && !cues.place_name_stops.contains(c) && !cues.function_chars.contains(c))
+            .count();
+        let item = &chars[frame.end()..frame.end() + length];
+        if ITEM.contains(&length) && item.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]])) {
+            let x = &st.turn_texts.iter().find(|(t, _)| t == turn)?.1;
+            let said = Said { turn: *turn, span: sentence_of(x, *at) };
+            return Some(conflict(Fault::WrongFact, &sentence_of(chars, frame.at), &said, &item.iter().collect::<String>()));
+        }
     }
     None
 }

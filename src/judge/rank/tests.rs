@@ -1333,3 +1333,20 @@ fn a_morning_taken_by_a_hospital_visit_is_no_free_window() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn restating_the_record_with_another_product_is_a_wrong_fact() {
+    let said = "4月2日在湖滨店做的全车打蜡，才两天就掉光了。";
+    let ranked = rank(
+        said,
+        &[],
+        &["我查到了，您4月2日这次的皮革座椅护理是在湖滨店做的，怪我们施工马虎，明天上午免费重做。", "我查到了，您4月2日这次的全车打蜡是在湖滨店做的，怪我们施工马虎，明天上午免费重做。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another service for the same visit");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+    // Without the record's day or branch, the words after "做的" are no restatement.
+    let loose = rank(said, &[], &["怪我们施工马虎，您之前做的那次保养我们也一并复查，明天上午免费重做。"]);
+    assert!(conflict(judgement(&loose, 0), Fault::WrongFact).is_none(), "{loose:?}");
+}
