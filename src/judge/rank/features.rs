@@ -224,7 +224,10 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         .filter(|h| {
             let commits = cues.over_promise_commitments.is_entry(&window(&text.chars, h.at, h.at + h.len))
                 && times.iter().any(|t| t.at >= h.end() && t.at <= h.end() + 2);
-            !commits
+            // "我没法保证百分之百" / "我不敢跟您打包票" say the opposite: a realistic limit.
+            let (cs, _) = super::text::clause_bounds(&text.chars, h.at);
+            let disclaimed = cues.over_promise_disclaimers.any_in(&text.chars[cs..h.at]);
+            !commits && !disclaimed
         })
         .count();
     let over_promise = saturate(over_promise_hits as f32, 0.8);

@@ -1350,3 +1350,18 @@ fn restating_the_record_with_another_product_is_a_wrong_fact() {
     let loose = rank(said, &[], &["怪我们施工马虎，您之前做的那次保养我们也一并复查，明天上午免费重做。"]);
     assert!(conflict(judgement(&loose, 0), Fault::WrongFact).is_none(), "{loose:?}");
 }
+
+#[test]
+fn a_disclaimed_guarantee_is_a_realistic_limit_not_an_over_promise() {
+    let ranked = rank(
+        "打印机又卡纸了，第三次了！",
+        &[],
+        &[
+            "第三次卡纸换谁都烦，怪我们上次没修好，今天下午三点前换新的送到。我敢打包票，以后再也不会让您遇到卡纸。",
+            "第三次卡纸换谁都烦，怪我们上次没修好，今天下午三点前换新的送到。我没法保证百分之百不再出问题，但新机出库前我会亲自试打一遍。",
+        ],
+    );
+    assert!(judgement(&ranked, 0).faults.contains(&Fault::OverPromise), "{ranked:?}");
+    assert!(!judgement(&ranked, 1).faults.contains(&Fault::OverPromise), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
