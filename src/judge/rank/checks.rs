@@ -153,15 +153,16 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         if !reply.names_broken_promise {
             out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, 0), b, ""));
         } else if let Some(p) = super::time::time_points(&cues.time, chars).into_iter().find(|p| {
-            // Not the clause that quotes the broken promise back ("说好的24小时内没做到").
+            // Not the clause that quotes the broken promise back ("说好的24小时内没做到", "答应您上午十点前退款").
             let (s, e) = super::text::clause_bounds(chars, p.at);
+            let quotes_it = cues.promise_ack.any_in(&chars[s..e]) || cues.promise_report.any_in(&chars[s..e]);
             let said_before = |x: &[char]| {
                 let pat: Vec<char> = p.text.chars().collect();
                 x.windows(pat.len()).any(|w| w == &pat[..])
             };
             p.text.chars().count() >= 3
                 && (b.span.contains(&p.text) || st.turn_texts.iter().any(|(t, x)| *t != super::conversation::CURRENT && said_before(x)))
-                && !cues.promise_ack.any_in(&chars[s..e])
+                && !quotes_it
         }) {
             out.push(conflict(Fault::IgnoresBrokenPromise, &sentence_of(chars, p.at), b, &p.text));
         }

@@ -654,8 +654,10 @@ impl ConversationState {
                             st.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
                         }
                     }
-                    // Only a concrete time is a promise one can break ("马上帮您查" is not).
-                    let promises = scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.85);
+                    // Only a concrete time is a promise one can break ("马上帮您查" is not): a soon one, or a clock
+                    // time however far ("明天下午三点前一定退回").
+                    let promises = scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.85)
+                        || time_points(&cues.time, chars).iter().any(|p| p.hour.is_some());
                     if promises {
                         let said = Said { turn, span: quote(chars, 0, chars.len()) };
                         st.promises.push(said.clone());

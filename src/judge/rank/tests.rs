@@ -1365,3 +1365,19 @@ fn a_disclaimed_guarantee_is_a_realistic_limit_not_an_over_promise() {
     assert!(!judgement(&ranked, 1).faults.contains(&Fault::OverPromise), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_promise_for_tomorrow_can_be_broken_and_work_not_done_well_does_not_own_it() {
+    let ranked = rank(
+        "说好今天上午十点前退，现在都下午了，钱呢？",
+        &[customer("会员费被扣了两次。"), agent("已登记，明天上午十点前一定把多扣的会员费退回原账户。")],
+        &[
+            "是我们的工作没做到位，我一小时内把多扣的会员费退回原账户。",
+            "答应您上午十点前退款，结果没兑现，我们失信了，我一小时内把多扣的会员费退回原账户。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the kept-waiting customer is not acknowledged");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
