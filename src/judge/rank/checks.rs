@@ -454,7 +454,14 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
 /// Whether the reply answers one question of the customer.
 pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &ReplyReading, chars: &[char]) -> bool {
     match cues.questions.name(q.kind) {
-        "when" => reply.has_time,
+        // A time only for getting back ("核实后今天下班前告诉您") defers the answer; it does not give it.
+        // A date answers it too ("有效期到明年3月31日").
+        "when" => clauses(chars).any(|(s, e)| {
+            let clause = &chars[s..e];
+            let names_time = super::time::scan_time(&cues.time, clause).iter().any(|h| h.score > super::time::VAGUE_SCORE)
+                || !time_points(&cues.time, clause).is_empty();
+            names_time && !cues.callback.any_in(clause) && !cues.answer_later.any_in(clause)
+        }),
         "where" => reply.names_place,
         "how_much" => reply.has_figure,
         _ => {

@@ -1381,3 +1381,15 @@ fn a_promise_for_tomorrow_can_be_broken_and_work_not_done_well_does_not_own_it()
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_time_for_getting_back_does_not_answer_when() {
+    let ranked = rank(
+        "我的年票到底哪天过期？",
+        &[],
+        &["让您着急了，是我们没提前提醒，具体日期我核实后今天下午五点前告诉您。", "让您着急了，是我们没提前提醒，您的年票有效期到明年3月31日。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
