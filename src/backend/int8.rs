@@ -369,9 +369,11 @@ enum Isa {
 }
 
 impl Isa {
-    /// The fastest implementation this CPU (and, for AMX, the operating system) allows.
+    /// The fastest implementation this CPU (and, for AMX, the operating system) allows; found once, since every
+    /// product asks.
     fn detect() -> Self {
-        *Self::available().first().expect("the portable path is always available")
+        static DETECTED: std::sync::OnceLock<Isa> = std::sync::OnceLock::new();
+        *DETECTED.get_or_init(|| *Self::available().first().expect("the portable path is always available"))
     }
 
     /// Every implementation this machine can run, fastest first.

@@ -346,7 +346,7 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     let pairs_without = |x: &[char], b: Branch| -> std::collections::HashSet<[char; 2]> {
         let (s, e) = sentence_bounds(x, b.start);
         let masked: Vec<char> = (s..e).map(|i| if (b.start..b.end).contains(&i) { '\u{E000}' } else { x[i] }).collect();
-        masked.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
+        super::text::cjk_pairs(&masked)
     };
     let named: Vec<(i32, &[char], Branch)> = st
         .turn_texts

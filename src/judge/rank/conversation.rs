@@ -73,9 +73,7 @@ pub(crate) struct DatedClause {
 /// ("…东门店出的货，1月15日下单") takes its sentence's pairs and past-event marks.
 pub(crate) fn dated_clauses(cues: &Cues, x: &[char], bare_clauses: bool) -> Vec<DatedClause> {
     const NAMING_PAIRS: usize = 3;
-    let cjk_pairs = |t: &[char]| -> HashSet<[char; 2]> {
-        t.windows(2).filter(|w| super::text::is_cjk(w[0]) && super::text::is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
-    };
+    let cjk_pairs = super::text::cjk_pairs;
     time_points(&cues.time, x)
         .into_iter()
         .filter_map(|p| {

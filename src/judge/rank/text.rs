@@ -91,6 +91,11 @@ pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
+/// The pairs of adjacent CJK characters of a text: what two mentions of one event or record share.
+pub(crate) fn cjk_pairs(chars: &[char]) -> std::collections::HashSet<[char; 2]> {
+    chars.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
+}
+
 pub(crate) fn is_break(c: char) -> bool {
     matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '。' | '、' | '\n' | '…' | '~' | '(' | ')' | '“' | '”' | '"')
 }
