@@ -1393,3 +1393,15 @@ fn a_time_for_getting_back_does_not_answer_when() {
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn the_same_model_of_a_discontinued_item_is_an_impossible_promise() {
+    let ranked = rank(
+        "那怎么办？",
+        &[customer("收到的陶瓷茶杯裂了一道缝。"), agent("查了一下，这款手绘茶杯已经停产了。")],
+        &["茶杯裂了确实扫兴，怪我们包装不够牢，今天下班前给您寄一只同款手绘茶杯。", "茶杯裂了确实扫兴，怪我们包装不够牢，今天下班前给您全额退款，再附一张八折券。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
