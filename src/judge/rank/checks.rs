@@ -317,16 +317,19 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
 /// characters before it, read back to a stop character or a function character.
 fn branch_names(cues: &Cues, chars: &[char]) -> Vec<Branch> {
     const NAME: std::ops::RangeInclusive<usize> = 2..=4;
-    let name_char =
-        |c: char| super::text::is_cjk(c) && !cues.place_name_stops.contains(&c) && !cues.function_chars.contains(&c);
     cues.place_suffixes
         .find_in(chars, None)
         .into_iter()
         .filter_map(|h| {
-            let length = chars[..h.at].iter().rev().take_while(|c| name_char(**c)).count();
+            let length = chars[..h.at].iter().rev().take_while(|c| name_char(cues, **c)).count();
             NAME.contains(&length).then(|| Branch { start: h.at - length, suffix: h.at, end: h.end() })
         })
         .collect()
+}
+
+/// A character that can be part of a branch or product name: CJK, neither a stop character nor a function character.
+fn name_char(cues: &Cues, c: char) -> bool {
+    super::text::is_cjk(c) && !cues.place_name_stops.contains(&c) && !cues.function_chars.contains(&c)
 }
 
 /// Where a branch name stands in its text: name from `start`, suffix from `suffix` to `end`.
@@ -345,7 +348,7 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     const SHARED_PAIRS: usize = 3;
     let pairs_without = |x: &[char], b: Branch| -> std::collections::HashSet<[char; 2]> {
         let (s, e) = sentence_bounds(x, b.start);
-        let masked: Vec<char> = (s..e).map(|i| if (b.start..b.end).contains(&i) { '\u{E000}' } else { x[i] }).collect();
+        let masked: Vec<char> = (s..e).map(|i| if (b.start..b.end).contains(&i) { super::text::NO_MATCH } else { x[i] }).collect();
         super::text::cjk_pairs(&masked)
     };
     let named: Vec<(i32, &[char], Branch)> = st
@@ -407,7 +410,7 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         let Some((turn, at, _)) = anchors.iter().find(|(_, _, key)| keys.contains(key)) else { continue };
         let length = chars[frame.end()..ce]
             .iter()
-            .take_while(|c| super::text::is_cjk(**c) && !cues.place_name_stops.contains(c) && !cues.function_chars.contains(c))
+            .take_while(|c| name_char(cues, **c))
             .count();
         let item = &chars[frame.end()..frame.end() + length];
         if ITEM.contains(&length) && item.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]])) {
@@ -435,7 +438,7 @@ pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
 /// when / how much / where question it also holds a time, a figure or a place.
 fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars: &[char]) -> bool {
     let kind = cues.questions.name(q.kind);
-    let needed = if matches!(kind, "when" | "where" | "how_much" | "choice") { 1 } else { 2 };
+    let needed = if concrete(cues, q) { 1 } else { 2 };
     sentences(chars).any(|(s, e)| {
         let sentence = &chars[s..e];
         let units = content_units(sentence, &cues.function_chars);
