@@ -335,6 +335,9 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let tone = clamp01(1.0 - 0.25 * markers - 0.35 * policy - 0.5 * rude - 0.3 * dismissive);
 
     let reading = ReplyReading::read(cues, &text.chars, &ctx.state);
+    // A remedy already carried out ("已经把钱退到您的账户") is sooner than any time a promise names.
+    let time_frame =
+        if reading.reports_done && !reading.callback_only && !reading.pending { time_frame.max(serving) } else { time_frame };
     let conflicts = check(cues, ctx, &text.chars, &reading);
     let has = |f: Fault| if conflicts.iter().any(|c| c.fault == f) { 1.0 } else { 0.0 };
     let st = &ctx.state;

@@ -40,6 +40,8 @@ pub(crate) struct ReplyReading {
     pub(crate) callback_only: bool,
     /// The remedy waits on an approval or review, or is only hoped for ("需要审批", "争取").
     pub(crate) pending: bool,
+    /// Some clause reports work the agent has carried out ("已经把这次的钱退到您付款的账户"), not a promise.
+    pub(crate) reports_done: bool,
 }
 
 fn sentence(chars: &[char], at: usize) -> String {
@@ -87,9 +89,10 @@ impl ReplyReading {
             .into_iter()
             .filter(|p| !state.customer_times.iter().any(|t| t == &p.text) && !state.customer_text.contains(&p.text))
             .filter(|p| {
-                // A time inside a wish, or naming the customer's own event ("明早就面试"), is not a commitment.
+                // A time inside a wish, or naming the customer's own event ("明早就面试"), is not a commitment;
+                // one that books the customer for it ("约您明天上午复查") is.
                 let (s, e) = clause_bounds(chars, p.at);
-                let event = cues.event_cues.any_in(&chars[(p.at + p.len).min(e)..e]);
+                let event = cues.event_cues.any_in(&chars[(p.at + p.len).min(e)..e]) && !cues.appointment_cues.any_in(&chars[s..e]);
                 let same_day_as_deadline =
                     p.hour.is_none() && state.deadlines.iter().any(|(d, _)| d.day.is_some() && d.day == p.day);
                 !cues.time.wish.any_in(&chars[s..e]) && !event && !same_day_as_deadline
@@ -105,6 +108,7 @@ impl ReplyReading {
         r.delegates = cues.delegation.any_in(chars);
         r.callback_only = callback_only(cues, chars);
         r.pending = cues.pending.any_in(chars);
+        r.reports_done = reports_done(cues, chars);
         // A figure answers "多少钱/几个": an amount, a count or a price word ("免费", "全额"); the digits of a time
         // ("2小时内") and a bare numeral inside a word ("一有进展") do not.
         r.has_figure = !r.facts.amounts.is_empty()
@@ -124,6 +128,24 @@ fn callback_only(cues: &Cues, chars: &[char]) -> bool {
     !points.iter().any(|p| {
         let (s, e) = clause_bounds(chars, p.at);
         !cues.callback.any_in(&chars[s..e]) && !cues.delegation.any_in(&chars[s..e])
+    })
+}
+
+/// Whether some clause reports work carried out by the agent: a done mark ("已经", "刚刚") followed in its clause by a
+/// result ("订好", "排了") or "把…", where the clause has no other subject before the mark ("您已经…" is the customer's
+/// doing), no figure right after it ("已经三天了" counts time), and no paperwork, hand-over, call back or pending
+/// approval ("已经登记了", "我已经核对过了": the problem is no nearer a fix).
+fn reports_done(cues: &Cues, chars: &[char]) -> bool {
+    cues.done_marks.find_in(chars, None).iter().any(|h| {
+        let (s, e) = clause_bounds(chars, h.at);
+        let clause = &chars[s..e];
+        let after = &chars[h.end()..e];
+        let counts_time = after.first().is_some_and(|c| c.is_ascii_digit() || cues.time.numerals.starts_at(after, 0).is_some());
+        cues.done_results.any_in(after)
+            && !counts_time
+            && !cues.done_other_subjects.any_in(&chars[s..h.at])
+            && !negated_near(cues, chars, h.at, 3)
+            && ![&cues.done_not_fixes, &cues.delegation, &cues.callback, &cues.pending].iter().any(|l| l.any_in(clause))
     })
 }
 

@@ -1405,3 +1405,51 @@ fn the_same_model_of_a_discontinued_item_is_an_impossible_promise() {
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_remedy_already_carried_out_is_read_as_done() {
+    let cues = lists::Cues::embedded();
+    let state = conversation::ConversationState::default();
+    let done = |s: &str| reply::ReplyReading::read(&cues, &text::Text::new(s).chars, &state).reports_done;
+    assert!(done("押金的差额我们已经把它退回您付款的那张卡上了。"));
+    assert!(done("坏掉的镜头刚刚换好了，您随时来店里取。"));
+    assert!(done("新的座椅套已经装好，师傅拍了照片给您看。"));
+    // Taking note, checking, passing on and approvals report no result; nor does the customer's own doing or a
+    // span of time.
+    assert!(!done("您的情况我已经登记了，后续会有同事处理。"));
+    assert!(!done("手机号我已经核对过了，接下来帮您看看。"));
+    assert!(!done("情况已经通知了仓库，让他们尽快看看。"));
+    assert!(!done("您已经发过两次截图了，辛苦了。"));
+    assert!(!done("这件事已经三天了，确实拖得太久。"));
+    assert!(!done("补偿款已经报上去了，要等财务审批。"));
+}
+
+#[test]
+fn a_result_already_delivered_beats_a_call_back_and_a_later_promise() {
+    let context = [customer("定制的木质相框送来边角裂了一道缝。"), agent("看到您的照片了，我来处理。")];
+    let ranked = rank(
+        "这事到底怎么解决？",
+        &context,
+        &[
+            "相框刚到就裂，真让人窝火，怪我们打包太马虎。明天上午售后同事会打电话过来，一起商量办法。",
+            "相框刚到就裂，真让人窝火，怪我们打包太马虎。新的相框已经重新做好，顺丰已经取走寄出了，单号在您的订单里。",
+            "相框刚到就裂，真让人窝火，怪我们打包太马虎。我今天下午把新相框做好，明天给您寄出。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    assert_eq!(position(&ranked, 0), 2, "a call back is the least of the three: {ranked:?}");
+}
+
+#[test]
+fn booking_the_customer_for_a_slot_they_said_they_are_busy_is_a_conflict() {
+    let context = [customer("这两天上午我都要在单位值班，下午三点以后才有空。")];
+    let ranked = rank(
+        "那我的狗怎么办？",
+        &context,
+        &["约您明天上午十点带狗到合作的宠物医院复查。", "约您明天下午四点带狗到合作的宠物医院复查。"],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    let busy = judgement(&ranked, 0);
+    assert!(conflict(busy, Fault::IgnoresPreference).is_some(), "{busy:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+}
