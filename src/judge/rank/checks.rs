@@ -438,7 +438,8 @@ pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
 /// when / how much / where question it also holds a time, a figure or a place.
 fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars: &[char]) -> bool {
     let kind = cues.questions.name(q.kind);
-    let needed = if concrete(cues, q) { 1 } else { 2 };
+    // A topic of one unit ("租金怎么算") can only be shared once.
+    let needed = if concrete(cues, q) { 1 } else { 2 }.min(q.topic.len().max(1));
     sentences(chars).any(|(s, e)| {
         let sentence = &chars[s..e];
         let units = content_units(sentence, &cues.function_chars);

@@ -36,8 +36,8 @@ pub(crate) struct Question {
     /// Index into `Cues::questions` ("when", "where", "how_much", "yes_no", "how", "choice").
     pub(crate) kind: usize,
     pub(crate) units: Vec<String>,
-    /// What it is about: the content units of its sentence without the question words ("重复扣的钱什么时候退回来" →
-    /// 重复, 退回, …).
+    /// What it is about: the content units of the clause that asks, without the question words ("重复扣的钱什么时候
+    /// 退回来" → 重复, 退回, …; "要是修不好，租金怎么算" → 租金), or of its sentence where that clause names nothing.
     pub(crate) topic: Vec<String>,
     /// The customer presses for this answer: asked as a point of its own ("还有，…", "我就想问一句：…") or asked again
     /// ("我刚才问的那个呢？" points at the last question of an earlier turn).
@@ -444,11 +444,17 @@ fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
                 None => continue,
             }
         }
-        // The question words themselves say nothing about the topic.
-        let masked: Vec<char> = (s..e)
-            .map(|i| if hits.iter().any(|(_, q, _)| (q.at..q.end()).contains(&i)) { super::text::NO_MATCH } else { chars[i] })
-            .collect();
-        let topic = content_units(&masked, &cues.function_chars).into_keys().collect();
+        // The question words themselves say nothing about the topic. The clause that asks is the topic where it
+        // names one ("饮水机要是修不好，租金怎么算" asks about the rent, not the repair); otherwise the sentence is.
+        let masked = |from: usize, to: usize| -> Vec<String> {
+            let chars: Vec<char> = (from..to)
+                .map(|i| if hits.iter().any(|(_, q, _)| (q.at..q.end()).contains(&i)) { super::text::NO_MATCH } else { chars[i] })
+                .collect();
+            content_units(&chars, &cues.function_chars).into_keys().collect()
+        };
+        let (cs, ce) = super::text::clause_bounds(chars, h.at);
+        let asking_clause = masked(cs.max(s), ce.min(e));
+        let topic = if asking_clause.is_empty() { masked(s, e) } else { asking_clause };
         out.push(Question { kind: *k, units, topic, pressing: false, said: Said { turn, span: quote(chars, s, e) } });
     }
     out

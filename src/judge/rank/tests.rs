@@ -1453,3 +1453,27 @@ fn booking_the_customer_for_a_slot_they_said_they_are_busy_is_a_conflict() {
     assert!(conflict(busy, Fault::IgnoresPreference).is_some(), "{busy:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn a_usual_span_of_workdays_answers_when() {
+    let ranked = rank(
+        "另外，多收的押金哪天能回到我卡上？",
+        &[customer("退房时押金被多扣了两百。")],
+        &["多扣的两百押金按原路退回，通常2到5个工作日能到。", "多扣的两百押金我们会按原路退回给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "{ranked:?}");
+}
+
+#[test]
+fn the_clause_that_asks_is_what_a_pressed_question_is_about() {
+    let context = [customer("租的投影仪开机就黑屏。")];
+    let ranked = rank(
+        "还有，投影仪要是修不好，押金怎么算？",
+        &context,
+        &["师傅明天上门看投影仪，修不好就换一台新的。", "修不好就给您换新的，押金一分不扣，换机期间不另收费。"],
+    );
+    let ignores = judgement(&ranked, 0);
+    assert!(conflict(ignores, Fault::UnansweredQuestion).is_some(), "{ignores:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+}
