@@ -332,6 +332,22 @@ fn name_char(cues: &Cues, c: char) -> bool {
     super::text::is_cjk(c) && !cues.place_name_stops.contains(&c) && !cues.function_chars.contains(&c)
 }
 
+/// Whether the words before `at` in its clause make it the customer's own record: the customer ("您…在东门店订的"),
+/// or a name the customer used that opens the clause (their pet, child or car: "团子11月21号在星河店做的").
+fn owns_record(cues: &Cues, st: &ConversationState, chars: &[char], clause_start: usize, at: usize) -> bool {
+    let before = &chars[clause_start..at];
+    cues.record_owner_marks.any_in(before)
+        || (before.len() >= 2
+            && before[..2].iter().all(|c| name_char(cues, *c))
+            && st.customer_text.contains(&before[..2].iter().collect::<String>()))
+}
+
+/// A character of a product's name: a place's stop characters ("向日葵", "出租") and Latin letters ("SPA护理") may be
+/// part of it.
+fn item_char(cues: &Cues, c: char) -> bool {
+    (super::text::is_cjk(c) && !cues.function_chars.contains(&c)) || c.is_ascii_alphabetic()
+}
+
 /// Where a branch name stands in its text: name from `start`, suffix from `suffix` to `end`.
 #[derive(Clone, Copy)]
 struct Branch {
@@ -364,7 +380,7 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
         // The customer's own record ("您…在万象城店订的"): the customer before the branch in its clause, a mark of
         // something done after it. A branch the reply moves things to ("改由万象城店出") is no restatement.
         let (cs, ce) = super::text::clause_bounds(chars, mine.start);
-        if !cues.record_owner_marks.any_in(&chars[cs..mine.start]) || !cues.past_event_marks.any_in(&chars[mine.end..ce]) {
+        if !owns_record(cues, st, chars, cs, mine.start) || !cues.past_event_marks.any_in(&chars[mine.end..ce]) {
             continue;
         }
         let suffix = &chars[mine.suffix..mine.end];
@@ -396,7 +412,7 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     for frame in cues.item_frames.find_in(chars, None) {
         let (cs, ce) = super::text::clause_bounds(chars, frame.at);
         let clause = &chars[cs..ce];
-        if !cues.record_owner_marks.any_in(&chars[cs..frame.at]) || !cues.past_event_marks.any_in(clause) {
+        if !owns_record(cues, st, chars, cs, frame.at) || !cues.past_event_marks.any_in(clause) {
             continue;
         }
         let mut keys: Vec<String> = time_points(&cues.time, clause)
@@ -410,11 +426,28 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         let Some((turn, at, _)) = anchors.iter().find(|(_, _, key)| keys.contains(key)) else { continue };
         let length = chars[frame.end()..ce]
             .iter()
-            .take_while(|c| name_char(cues, **c))
+            .take_while(|c| item_char(cues, **c))
             .count();
         let item = &chars[frame.end()..frame.end() + length];
-        if ITEM.contains(&length) && item.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]])) {
-            let x = &st.turn_texts.iter().find(|(t, _)| t == turn)?.1;
+        let x = &st.turn_texts.iter().find(|(t, _)| t == turn)?.1;
+        // The turn that pins the record down names it after the same frame ("在星河店做的造型修剪"): another item
+        // there ("做的洗护加造型"), neither holding the other, is another product even where the two share a pair.
+        let frame_chars: Vec<char> = cues.item_frames.term(&frame).chars().collect();
+        let theirs: Vec<&[char]> = (0..x.len())
+            .filter(|&i| x[i..].starts_with(&frame_chars))
+            .map(|i| {
+                let from = i + frame_chars.len();
+                let run = x[from..].iter().take_while(|c| item_char(cues, **c)).count();
+                &x[from..from + run]
+            })
+            .filter(|t| t.len() >= 2)
+            .collect();
+        let contains = |a: &[char], b: &[char]| a.windows(b.len()).any(|w| w == b);
+        let other_item = length >= 2
+            && !theirs.is_empty()
+            && theirs.iter().all(|t| !contains(t, item) && !contains(item, t));
+        let unknown_item = ITEM.contains(&length) && item.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]]));
+        if other_item || unknown_item {
             let said = Said { turn: *turn, span: sentence_of(x, *at) };
             return Some(conflict(Fault::WrongFact, &sentence_of(chars, frame.at), &said, &item.iter().collect::<String>()));
         }
@@ -496,7 +529,7 @@ fn wrong_fact(ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
         }
     }
     // An amount that looks like a slip of one in the context (digits swapped or one digit off); a single changed
-    // digit of a 4+ digit amount counts where the reply quotes a code the same turn gave ("合同ZX2024…这单，12010元"
+    // digit of a 3+ digit amount counts where the reply quotes a code the same turn gave ("合同ZX2024…这单，12010元"
     // for "付了12000元，合同编号ZX2024…"): it restates that record, it does not compute a new sum.
     let restates_record = |turn: i32| {
         reply.facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.said.turn == turn && g.value == c.value))
@@ -504,7 +537,7 @@ fn wrong_fact(ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
     let one_digit_changed = |given: &Fact, stated: &str| {
         let digits = |v: &str| v.chars().filter(|c| c.is_ascii_digit()).count();
         given.value.len() == stated.len()
-            && digits(&given.value) >= 4
+            && digits(&given.value) >= 3
             && given.value.chars().zip(stated.chars()).filter(|(x, y)| x != y).count() == 1
             && restates_record(given.said.turn)
     };

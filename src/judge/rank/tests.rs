@@ -1477,3 +1477,38 @@ fn the_clause_that_asks_is_what_a_pressed_question_is_about() {
     assert!(conflict(ignores, Fault::UnansweredQuestion).is_some(), "{ignores:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn restating_a_pets_record_with_another_branch_or_service_is_a_wrong_fact() {
+    let context = [customer("豆豆是3月8号在湖滨店做的SPA护理，回来一直挠耳朵。"), agent("您别急，我先查记录。")];
+    let ranked = rank(
+        "你们看怎么处理？",
+        &context,
+        &[
+            "查到了，豆豆3月8号在湖滨店做的SPA护理，今天下午给您全额退款。",
+            "查到了，豆豆3月8号在江北店做的SPA护理，今天下午给您全额退款。",
+            "查到了，豆豆3月8号在湖滨店做的洗澡护理，今天下午给您全额退款。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 0, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_some(), "another branch: {ranked:?}");
+    assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_some(), "another service sharing a word: {ranked:?}");
+}
+
+#[test]
+fn a_product_named_with_a_preposition_character_is_still_read_and_a_three_digit_slip_counts() {
+    let context = [customer("订单号HX20931，5月2日在北湖店订的向日葵礼盒，付了268元，花全蔫了。")];
+    let ranked = rank(
+        "怎么办？",
+        &context,
+        &[
+            "您5月2日在北湖店订的玫瑰礼盒，今天给您补送一份新的。",
+            "订单HX20931，实付288元，今天给您补送一份新的。",
+            "订单HX20931，实付268元，今天给您补送一份新的。",
+        ],
+    );
+    assert_eq!(ranked[0].index, 2, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_some(), "{ranked:?}");
+}
