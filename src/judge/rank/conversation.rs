@@ -629,9 +629,16 @@ impl ConversationState {
                     }
                 }
                 names.retain(|n| !cues.unavailable.contains_str(n));
-                // A time in it names a slot ("张医生明天上午的号已经约满了"): the doctor is still there at other times.
-                let slot = !time_points(&cues.time, &chars[ss..h.at]).is_empty();
-                let mut subject = if slot { Vec::new() } else { chars[ss..h.at].to_vec() };
+                // A time with a taken slot names that slot ("张医生明天上午的号已经约满了"): the doctor is still there at
+                // other times. With any other cue it says from when the thing is gone ("滨江店今天上午突然停电"), and
+                // the cue's own clause names it: the rest of a sentence with a time in it tells of other things (a
+                // promise made there, "今天中午12点前给您开通理赔，那辆车已经下线").
+                let timed = !time_points(&cues.time, &chars[ss..h.at]).is_empty();
+                let mut subject = match (timed, cues.unavailable_slots.is_entry(cues.unavailable.term(&h))) {
+                    (false, _) => chars[ss..h.at].to_vec(),
+                    (true, true) => Vec::new(),
+                    (true, false) => chars[cs.max(ss)..h.at].to_vec(),
+                };
                 // Words that do not name the thing ("上个月已经") never match a reply's words.
                 let skips = cues.unavailable_skip.find_in(&subject, None);
                 for skip in skips {

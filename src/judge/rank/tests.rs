@@ -1512,3 +1512,19 @@ fn a_product_named_with_a_preposition_character_is_still_read_and_a_three_digit_
     assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{ranked:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_some(), "{ranked:?}");
 }
+
+#[test]
+fn a_branch_closed_from_today_cannot_take_the_work() {
+    let context = [
+        customer("预订的生日蛋糕说好下午三点送到，现在还没到。"),
+        agent("跟您说一下，城南店今天下午突然停电，已经临时闭店了。"),
+    ];
+    let ranked = rank(
+        "那怎么办？",
+        &context,
+        &["一小时之内让城南店的师傅重新做一个送过去。", "一小时之内改由城北店做一个同款送过去。"],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+}
