@@ -741,7 +741,12 @@ impl ConversationState {
                 } else {
                     (&mut self.refused_channels, &mut self.preferred_channels)
                 };
-                if frame_before(&cues.refusal_frames, chars, h.at, 4) {
+                // "优惠券什么的就别发了": the refusal after the word, ending its clause.
+                let (_, ce) = super::text::clause_bounds(chars, h.at);
+                let refused_after = cues.refusal_after_frames.find_in(&chars[h.end()..ce], None).iter().any(|f| {
+                    chars[h.end() + f.end()..ce].iter().all(|c| !super::text::is_cjk(*c))
+                });
+                if frame_before(&cues.refusal_frames, chars, h.at, 4) || refused_after {
                     p.retain(|x| x.kind != k);
                     r.push(said);
                 } else if frame_before(&cues.preference_frames, chars, h.at, 3) {

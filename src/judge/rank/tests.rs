@@ -1528,3 +1528,27 @@ fn a_branch_closed_from_today_cannot_take_the_work() {
     assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn a_kind_turned_down_after_its_name_covers_every_word_of_it() {
+    let context = [customer("押金两百块退了半个月还没到。"), agent("给您补一张券可以吗？"), customer("券这种东西就别发了，我只要押金。")];
+    let ranked = rank(
+        "快点处理！",
+        &context,
+        &["今天下午把两百元押金原路退到您付款的账户。", "今天下午给您补一张三十元的无门槛代金券。"],
+    );
+    assert_eq!(ranked[0].index, 0, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+}
+
+#[test]
+fn calling_first_to_check_details_ignores_a_no_calls_request() {
+    let context = [customer("送来的台灯灯罩是裂的。别打电话，我在开会，就在这儿打字。")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &["我先电话跟您核对一下地址，下午三点前寄出新灯罩。", "按您说的在这儿文字沟通，下午三点前寄出新灯罩。"],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+}
