@@ -1552,3 +1552,14 @@ fn calling_first_to_check_details_ignores_a_no_calls_request() {
     assert_eq!(ranked[0].index, 1, "{ranked:?}");
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
 }
+
+#[test]
+fn money_sent_back_to_the_card_is_a_concrete_step() {
+    let ranked = rank(
+        "多扣的钱怎么办？",
+        &[customer("同一张电影票被扣了两次款。")],
+        &["我两小时内把多扣的那笔按原渠道退到您的银行卡上。", "我们会关注这个问题。"],
+    );
+    assert_eq!(ranked[0].index, 0, "{ranked:?}");
+    assert!(judgement(&ranked, 0).components.next_step >= 0.5, "{ranked:?}");
+}
