@@ -1563,3 +1563,12 @@ fn money_sent_back_to_the_card_is_a_concrete_step() {
     assert_eq!(ranked[0].index, 0, "{ranked:?}");
     assert!(judgement(&ranked, 0).components.next_step >= 0.5, "{ranked:?}");
 }
+
+#[test]
+fn being_able_to_get_away_after_a_time_is_availability_not_a_deadline() {
+    let context = [customer("这周上午我都在单位值班，只有下午三点以后才走得开。")];
+    let ranked = rank("那怎么办？", &context, &["约您明天下午四点带狗到店里。", "约您明天上午十点带狗到店里。"]);
+    assert_eq!(ranked[0].index, 0, "{ranked:?}");
+    assert!(judgement(&ranked, 0).conflicts.is_empty(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+}
