@@ -805,8 +805,9 @@ impl ConversationState {
             // "我只有早上9点之前在家" says when the customer is free, not by when something must be done.
             let (ss, se) = sentence_bounds(chars, p.at);
             let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
-            let not_a_deadline =
-                away_clause(cues, chars, cs, ce) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]);
+            // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
+            let not_a_deadline = !points_back
+                && (away_clause(cues, chars, cs, ce) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]));
             if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {

@@ -1572,3 +1572,15 @@ fn being_able_to_get_away_after_a_time_is_availability_not_a_deadline() {
     assert!(judgement(&ranked, 0).conflicts.is_empty(), "{ranked:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_some(), "{ranked:?}");
 }
+
+#[test]
+fn a_trip_the_next_clause_points_back_at_is_a_deadline() {
+    let ranked = rank(
+        "后天早上七点我要出差半个月，走之前得把热水器修好。",
+        &[customer("热水器打不着火，洗不了澡。")],
+        &["后天下午两点让师傅上门修热水器。", "明天晚上七点让师傅上门修热水器。"],
+    );
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{ranked:?}");
+}
