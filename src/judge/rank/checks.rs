@@ -156,10 +156,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
             // Not the clause that quotes the broken promise back ("说好的24小时内没做到", "答应您上午十点前退款").
             let (s, e) = super::text::clause_bounds(chars, p.at);
             let quotes_it = cues.promise_ack.any_in(&chars[s..e]) || cues.promise_report.any_in(&chars[s..e]);
-            let said_before = |x: &[char]| {
-                let pat: Vec<char> = p.text.chars().collect();
-                x.windows(pat.len()).any(|w| w == &pat[..])
-            };
+            let said_before = |x: &[char]| super::text::holds_run(x, &p.text.chars().collect::<Vec<char>>());
             p.text.chars().count() >= 3
                 && (b.span.contains(&p.text) || st.turn_texts.iter().any(|(t, x)| *t != super::conversation::CURRENT && said_before(x)))
                 && !quotes_it
@@ -442,10 +439,9 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
             })
             .filter(|t| t.len() >= 2)
             .collect();
-        let contains = |a: &[char], b: &[char]| a.windows(b.len()).any(|w| w == b);
         let other_item = length >= 2
             && !theirs.is_empty()
-            && theirs.iter().all(|t| !contains(t, item) && !contains(item, t));
+            && theirs.iter().all(|t| !super::text::holds_run(t, item) && !super::text::holds_run(item, t));
         let unknown_item = ITEM.contains(&length) && item.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]]));
         if other_item || unknown_item {
             let said = Said { turn: *turn, span: sentence_of(x, *at) };

@@ -102,7 +102,7 @@ impl CueList {
     pub(crate) fn any_in(&self, chars: &[char]) -> bool {
         self.entries.iter().any(|(term, _)| {
             let pat: Vec<char> = term.chars().collect();
-            !pat.is_empty() && chars.windows(pat.len()).any(|w| w == &pat[..])
+            super::text::holds_run(chars, &pat)
         })
     }
 

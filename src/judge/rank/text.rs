@@ -96,6 +96,11 @@ pub(crate) fn cjk_pairs(chars: &[char]) -> std::collections::HashSet<[char; 2]> 
     chars.windows(2).filter(|w| is_cjk(w[0]) && is_cjk(w[1])).map(|w| [w[0], w[1]]).collect()
 }
 
+/// Whether `needle` occurs in `haystack` as a run; an empty needle never does.
+pub(crate) fn holds_run(haystack: &[char], needle: &[char]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
 pub(crate) fn is_break(c: char) -> bool {
     matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '。' | '、' | '\n' | '…' | '~' | '(' | ')' | '“' | '”' | '"')
 }
