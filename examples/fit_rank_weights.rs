@@ -265,14 +265,14 @@ fn held_json(h: Held) -> serde_json::Value {
     })
 }
 
+/// FNV-1a over bytes: a stable hash, the same on every machine and run.
+fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(0xcbf29ce484222325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100000001b3))
+}
+
 /// Split by a hash of the case id, so a case stays in its split when others are added.
 fn split_of(id: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in id.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h % 100
+    fnv1a(id.bytes()) % 100
 }
 
 fn main() {
@@ -431,7 +431,7 @@ fn main() {
 /// `pair_text(customer, context, reply)`, learned from the pair text alone on the cases of several generators written
 /// by different hands, then added to the rules' log-odds with one mixing weight.
 mod pair {
-    use super::{evaluate, held_json, r4, sigmoid, split_of, Case, Held};
+    use super::{evaluate, fnv1a, held_json, r4, sigmoid, split_of, Case, Held};
     use gongqing::engine::{BackendChoice, Engine, EngineConfig};
     use gongqing::fitting::rank::pair_text;
 
@@ -466,17 +466,19 @@ mod pair {
 
     impl Scorer {
         fn text_logit(&self, e: &[f32]) -> f64 {
-            f64::from(self.weight.iter().zip(e).map(|(w, x)| w * x).sum::<f32>()) + self.bias
+            dot32(&self.weight, e) + self.bias
         }
+    }
+
+    /// `w·e` in f32, as the service computes the head's log-odds.
+    fn dot32(w: &[f32], e: &[f32]) -> f64 {
+        f64::from(w.iter().zip(e).map(|(w, x)| w * x).sum::<f32>())
     }
 
     /// Every candidate's embedding, read back from `cache` when it holds the embeddings of exactly these texts
     /// by this model (a hash of both heads the file), else encoded by the service's own engine and stored there.
     fn embeddings(engine: &mut Option<Engine>, dir: &str, texts: &[String], cache: Option<&std::path::Path>) -> Vec<Vec<f32>> {
-        let mut hash: u64 = 0xcbf29ce484222325;
-        for byte in std::iter::once(dir).chain(texts.iter().map(String::as_str)).flat_map(|t| t.bytes().chain([0])) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x100000001b3);
-        }
+        let hash = fnv1a(std::iter::once(dir).chain(texts.iter().map(String::as_str)).flat_map(|t| t.bytes().chain([0])));
         if let Some(bytes) = cache.and_then(|p| std::fs::read(p).ok()) {
             let word = |k: usize| bytes.get(8 * k..8 * k + 8).map(|b| u64::from_le_bytes(b.try_into().expect("8 bytes")));
             if let (Some(h), Some(n), Some(dim)) = (word(0), word(1), word(2)) {
@@ -585,7 +587,6 @@ mod pair {
             first += g.len();
         }
         let nq = pairs.len().max(1) as f64;
-        let dot = |w: &[f32], e: &[f32]| f64::from(w.iter().zip(e).map(|(w, x)| w * x).sum::<f32>());
         // Gathers Σ coef_i · x_i, the gradient of any loss whose derivative by candidate i's logit is coef_i.
         let gather = |coef: &[f64]| -> Vec<f64> {
             let mut g = vec![0.0f64; dim];
@@ -603,7 +604,7 @@ mod pair {
             let mut top = 0.0;
             for _ in 0..30 {
                 let v32: Vec<f32> = v.iter().map(|a| *a as f32).collect();
-                let z: Vec<f64> = x.iter().map(|e| dot(&v32, e)).collect();
+                let z: Vec<f64> = x.iter().map(|e| dot32(&v32, e)).collect();
                 let coef: Vec<f64> = if pairwise {
                     let mut c = vec![0.0; x.len()];
                     for (i, j) in &pairs {
@@ -628,7 +629,7 @@ mod pair {
         let mut coef = vec![0.0f64; x.len()];
         for _ in 0..ITERATIONS {
             let yw32: Vec<f32> = yw.iter().map(|a| *a as f32).collect();
-            let z: Vec<f64> = x.iter().map(|e| dot(&yw32, e) + yb).collect();
+            let z: Vec<f64> = x.iter().map(|e| dot32(&yw32, e) + yb).collect();
             for (k, label) in labels.iter().enumerate() {
                 coef[k] = (sigmoid(z[k]) - label) / np;
             }
