@@ -472,16 +472,25 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
     sentences(chars).any(|(s, e)| {
         let sentence = &chars[s..e];
         let units = content_units(sentence, &cues.function_chars);
-        let about_it = q.topic.iter().filter(|u| units.contains_key(*u)).count() >= needed;
+        // A sentence that points at the question ("您问的这个，能用") is about it in any words.
+        // A sentence that opens with a plain yes or no answers a yes/no question head-on ("可以，58元按原渠道退回").
+        let head_on = kind == "yes_no" && cues.answer_openers.starts_at(sentence, leading_space(sentence)).is_some();
+        let about_it =
+            q.topic.iter().filter(|u| units.contains_key(*u)).count() >= needed || cues.answer_refs.any_in(sentence) || head_on;
+        let hedged = !cues.answer_hedges.find_in(sentence, Some(&cues.negators)).is_empty();
         let holds_answer = match kind {
             // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.
             "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score > super::time::VAGUE_SCORE),
             "where" => cues.place_answers.any_in(sentence),
             "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
-            _ => true,
+            _ => !hedged,
         };
         about_it && holds_answer
     })
+}
+
+fn leading_space(chars: &[char]) -> usize {
+    chars.iter().take_while(|c| c.is_whitespace()).count()
 }
 
 /// Whether the reply answers one question of the customer.

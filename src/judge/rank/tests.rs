@@ -1584,3 +1584,19 @@ fn a_trip_the_next_clause_points_back_at_is_a_deadline() {
     assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{ranked:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn a_pressed_yes_no_question_is_answered_head_on_or_by_pointing_at_it_but_not_by_a_hedge() {
+    let context = [customer("健身房的年卡被连扣了两次费用。"), customer("这张卡换到城西那家分馆还能刷吗？"), agent("稍等，我查一下。")];
+    let replies = [
+        "多扣的费用怪我们系统出错，我今天下班前原路退回。您问的这个，能刷，全市分馆都通用。",
+        "多扣的费用怪我们系统出错，我今天下班前原路退回。可以，全市分馆都通用。",
+        "多扣的费用怪我们系统出错，我今天下班前原路退回。您问的这个，应该没问题。",
+    ];
+    let ranked = rank("你先回答我的问题。", &context, &replies);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    let c = conflict(judgement(&ranked, 2), Fault::UnansweredQuestion).expect("a hedge leaves the question open");
+    assert_eq!(c.context_turn, 1);
+    assert_eq!(position(&ranked, 2), 2);
+}
