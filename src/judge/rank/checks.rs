@@ -5,7 +5,7 @@ use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, Con
 use super::lists::Cues;
 use super::reply::ReplyReading;
 use super::text::{clauses, content_units, edit_distance, sentence_bounds, sentences, shared_content_run, window};
-use super::time::{later_than, time_points, Day, TimePoint};
+use super::time::{later_than, scan_time, time_points, Day, TimePoint};
 use super::{Conflict, Fault};
 
 fn conflict(fault: Fault, reply_span: &str, said: &Said, detail: &str) -> Conflict {
@@ -116,7 +116,13 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
                     let (s, e) = sentence_bounds(chars, i);
                     let admits = cues.unavailable.any_in(&chars[s..e]) || cues.unavailable_admits.any_in(&chars[s..e]);
                     let negated = super::conversation::negated_near(cues, chars, i, 4);
-                    if !admits && !negated && !names_other_branch(cues, &chars[s..e], &u.said.span) {
+                    // A sentence that names the thing to share the feeling ("开业花篮没赶上时间，真是让您没面子了") and
+                    // commits to nothing (no time, no firm action) promises nothing.
+                    let sentence = &chars[s..e];
+                    let shares_feeling_only = (cues.feelings.any_in(sentence) || cues.empathy_frames.any_in(sentence))
+                        && scan_time(&cues.time, sentence).is_empty()
+                        && !cues.actions.find_in(sentence, None).iter().any(|h| h.weight >= STRONG_ACTION);
+                    if !shares_feeling_only && !admits && !negated && !names_other_branch(cues, &chars[s..e], &u.said.span) {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
                         break 'unavail;
                     }
@@ -166,6 +172,9 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
     out
 }
+
+/// The weight from which an action cue is a commitment of its own ("安排", "退款"; not "换" of "换谁都会着急").
+const STRONG_ACTION: f32 = 0.8;
 
 /// A reply sentence with a time that shares a run of three content characters with what the context says is gone,
 /// and does not say it is gone.

@@ -1600,3 +1600,19 @@ fn a_pressed_yes_no_question_is_answered_head_on_or_by_pointing_at_it_but_not_by
     assert_eq!(c.context_turn, 1);
     assert_eq!(position(&ranked, 2), 2);
 }
+
+#[test]
+fn naming_the_unavailable_thing_to_share_the_feeling_promises_nothing() {
+    let ranked = rank(
+        "那现在怎么办？",
+        &[customer("订的生日蛋糕说好中午送来，到现在还没到。"), agent("跟您说实话，城南店的烤箱坏了，店里的蛋糕做不了。")],
+        &[
+            "生日蛋糕迟迟没到，换谁都着急。我一小时之内改由河西店做一个同款送过去。",
+            "我一小时之内让城南店把蛋糕做好送过去。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    let c = conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).expect("the closed kitchen cannot bake");
+    assert_eq!(c.context_turn, 1);
+    assert_eq!(ranked[0].index, 0);
+}
