@@ -637,7 +637,8 @@ impl ConversationState {
                 let mut subject = match (timed, cues.unavailable_slots.is_entry(cues.unavailable.term(&h))) {
                     (false, _) => chars[ss..h.at].to_vec(),
                     (true, true) => Vec::new(),
-                    (true, false) => chars[cs.max(ss)..h.at].to_vec(),
+                    (true, false) if !cues.unavailable_back_refs.any_in(&chars[cs.max(ss)..h.at]) => chars[cs.max(ss)..h.at].to_vec(),
+                    (true, false) => chars[ss..h.at].to_vec(),
                 };
                 // Words that do not name the thing ("上个月已经") never match a reply's words.
                 let skips = cues.unavailable_skip.find_in(&subject, None);

@@ -1616,3 +1616,16 @@ fn naming_the_unavailable_thing_to_share_the_feeling_promises_nothing() {
     assert_eq!(c.context_turn, 1);
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_place_pointed_back_at_names_what_is_unavailable() {
+    let ranked = rank(
+        "那我这边怎么办？",
+        &[customer("订的米和油三天了还没送来。"), agent("城北配送站的货车今天抛锚了，今天那边的货都送不出来。")],
+        &["今晚八点前让城北配送站给您送过去。", "今晚八点前从城南配送站调货给您送过去。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the stranded station cannot deliver today");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
