@@ -121,7 +121,11 @@ impl ReplyReading {
 /// Whether the reply promises contact instead of a result: it says someone will get back to the customer, and no
 /// clause with a time in it commits to anything else ("主管明天上午给您打电话商量" but no "今天下午退回").
 fn callback_only(cues: &Cues, chars: &[char]) -> bool {
-    if !cues.callback.any_in(chars) {
+    let calls_back = cues.callback.find_in(chars, None).iter().any(|h| {
+        let (s, _) = clause_bounds(chars, h.at);
+        cues.followup_frames.find_in(&chars[s..h.at], None).is_empty()
+    });
+    if !calls_back {
         return false;
     }
     let points = time_points(&cues.time, chars);

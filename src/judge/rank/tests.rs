@@ -1629,3 +1629,15 @@ fn a_place_pointed_back_at_names_what_is_unavailable() {
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_follow_up_after_the_work_is_not_a_call_back_instead_of_a_result() {
+    let ranked = rank(
+        "到底什么时候能解决？",
+        &[customer("会员费被重复扣了一次。")],
+        &["多扣的那笔已经退到您付款的银行卡上了，办好后我再发消息跟您确认一遍。", "我登记好了，稍后会有同事打电话跟您说明。"],
+    );
+    assert!(judgement(&ranked, 0).components.time_frame >= 0.9, "{ranked:?}");
+    assert!(judgement(&ranked, 1).components.time_frame < 0.5, "{ranked:?}");
+    assert_eq!(ranked[0].index, 0);
+}
