@@ -1641,3 +1641,17 @@ fn a_follow_up_after_the_work_is_not_a_call_back_instead_of_a_result() {
     assert!(judgement(&ranked, 1).components.time_frame < 0.5, "{ranked:?}");
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_week_away_is_slow_even_with_a_friendly_close() {
+    let ranked = rank(
+        "多收的钱什么时候退？",
+        &[customer("停车场按两天收了我的费，我只停了一晚。")],
+        &[
+            "是我们没核对好，我下周把多收的钱退给您。办好后我再跟您确认一次，您看可以吗？",
+            "是我们没核对好，我今天下午把多收的钱退给您。",
+        ],
+    );
+    assert!(judgement(&ranked, 0).components.time_frame <= 0.5, "{ranked:?}");
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+}

@@ -55,11 +55,11 @@ fn horizon_score(hours: f32) -> f32 {
     } else if hours <= 72.0 {
         0.85
     } else if hours <= 168.0 {
-        0.65
+        0.5
     } else if hours <= 360.0 {
-        0.45
+        0.35
     } else {
-        0.3
+        0.25
     }
 }
 
