@@ -380,13 +380,22 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
         .collect();
     for mine in branch_names(cues, chars) {
         let name = &chars[mine.start..mine.end];
-        if named.iter().any(|(_, x, b)| &x[b.start..b.end] == name) {
+        // The same branch, whichever says more of its name ("归河西配送站送" and "河西配送站负责送").
+        if named.iter().any(|(_, x, b)| x[b.start..b.end].ends_with(name) || name.ends_with(&x[b.start..b.end])) {
             continue;
         }
         // The customer's own record ("您…在万象城店订的"): the customer before the branch in its clause, a mark of
         // something done after it. A branch the reply moves things to ("改由万象城店出") is no restatement.
         let (cs, ce) = super::text::clause_bounds(chars, mine.start);
-        if !owns_record(cues, st, chars, cs, mine.start) || !cues.past_event_marks.any_in(&chars[mine.end..ce]) {
+        let in_its_clause = owns_record(cues, st, chars, cs, mine.start) && cues.past_event_marks.any_in(&chars[mine.end..ce]);
+        // Or the record told over two clauses: the customer earlier in the sentence, the branch serving it in a clause
+        // of its own ("您这份水是4月10日订的，河西配送站负责送"), not a branch the work moves to.
+        let (ss, _) = sentence_bounds(chars, mine.start);
+        let over_clauses = ss < cs
+            && owns_record(cues, st, chars, ss, mine.start)
+            && cues.record_service_marks.starts_at(chars, mine.end).is_some()
+            && !cues.record_move_words.any_in(&chars[cs..mine.start]);
+        if !in_its_clause && !over_clauses {
             continue;
         }
         let suffix = &chars[mine.suffix..mine.end];

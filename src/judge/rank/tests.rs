@@ -1655,3 +1655,22 @@ fn a_week_away_is_slow_even_with_a_friendly_close() {
     assert!(judgement(&ranked, 0).components.time_frame <= 0.5, "{ranked:?}");
     assert_eq!(ranked[0].index, 1, "{ranked:?}");
 }
+
+#[test]
+fn a_record_told_over_two_clauses_restates_its_branch() {
+    let context = [customer("我的会员号是HY20381，归城东服务站管，3月2号办的月度保洁，付了300元。")];
+    let ranked = rank(
+        "上门的阿姨根本没打扫厨房，怎么处理？",
+        &context,
+        &[
+            "您这份月度保洁是3月2号办的，城西服务站负责，这些我都查到了。今天下午我安排阿姨回去把厨房补扫干净。",
+            "您这份月度保洁是3月2号办的，城东服务站负责，这些我都查到了。今天下午我安排阿姨回去把厨房补扫干净。",
+            "您这份月度保洁是3月2号办的，今天下午我让城西服务站派阿姨回去把厨房补扫干净。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another station restated as the record's");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "same station, named with fewer characters: {ranked:?}");
+    assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_none(), "work moved to another station: {ranked:?}");
+    assert!(position(&ranked, 1) < position(&ranked, 0));
+}
