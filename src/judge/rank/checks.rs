@@ -445,13 +445,15 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
             .count();
         let item = &chars[frame.end()..frame.end() + length];
         let x = &st.turn_texts.iter().find(|(t, _)| t == turn)?.1;
-        // The turn that pins the record down names it after the same frame ("在星河店做的造型修剪"): another item
-        // there ("做的洗护加造型"), neither holding the other, is another product even where the two share a pair.
-        let frame_chars: Vec<char> = cues.item_frames.term(&frame).chars().collect();
-        let theirs: Vec<&[char]> = (0..x.len())
-            .filter(|&i| x[i..].starts_with(&frame_chars))
-            .map(|i| {
-                let from = i + frame_chars.len();
+        // The turn that pins the record down names it after an item frame ("在星河店做的造型修剪"): another item
+        // in the reply ("这次的洗护加造型"), neither holding the other, is another product even where the two share a
+        // pair ("预约洗车" and "自动洗车").
+        let theirs: Vec<&[char]> = cues
+            .item_frames
+            .find_in(x, None)
+            .iter()
+            .map(|h| h.end())
+            .map(|from| {
                 let run = x[from..].iter().take_while(|c| item_char(cues, **c)).count();
                 &x[from..from + run]
             })

@@ -1674,3 +1674,19 @@ fn a_record_told_over_two_clauses_restates_its_branch() {
     assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_none(), "work moved to another station: {ranked:?}");
     assert!(position(&ranked, 1) < position(&ranked, 0));
 }
+
+#[test]
+fn a_record_restated_with_another_item_after_another_frame_is_a_wrong_fact() {
+    let ranked = rank(
+        "师傅迟到了两个钟头，怎么说？",
+        &[customer("我5月8号在滨河店买的空调清洗，付了120元。")],
+        &[
+            "您5月8号这次的空调维修是在滨河店办的，今天下午我把120元退给您。",
+            "您5月8号这次的空调清洗是在滨河店办的，今天下午我把120元退给您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("repair is not the cleaning the customer bought");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
