@@ -84,7 +84,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     }
 
     // States a fact that contradicts the context.
-    if let Some(c) = wrong_fact(ctx, reply)
+    if let Some(c) = wrong_fact(cues, ctx, reply)
         .or_else(|| numeral_slip(cues, ctx, chars))
         .or_else(|| wrong_correction(cues, st, chars))
         .or_else(|| date_slip(cues, st, chars))
@@ -533,7 +533,7 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
     }
 }
 
-fn wrong_fact(ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
+fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
     let st = &ctx.state;
     // A code close to one given but not equal to any: a typo of it. Short codes (room numbers, card tails)
     // count only when they are the same digits in another order; a different room is not a typo.
@@ -566,11 +566,17 @@ fn wrong_fact(ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {
             && given.value.chars().zip(stated.chars()).filter(|(x, y)| x != y).count() == 1
             && restates_record(given.said.turn)
     };
+    // A paid amount restated with the record's code that is not the amount the record's turn says was paid ("服务单号
+    // JT0294-886，实付188元" for "花了298元，服务单号是JT0294-886").
+    let paid = |f: &Fact| cues.paid_marks.any_in(&f.said.span.chars().collect::<Vec<char>>());
+    let other_paid_amount = |given: &Fact, stated: &Fact| paid(given) && paid(stated) && restates_record(given.said.turn);
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {
             continue;
         }
-        if let Some(g) = st.facts.amounts.iter().find(|g| typo_of(&g.value, &a.value) || one_digit_changed(g, &a.value)) {
+        if let Some(g) =
+            st.facts.amounts.iter().find(|g| typo_of(&g.value, &a.value) || one_digit_changed(g, &a.value) || other_paid_amount(g, a))
+        {
             return Some(conflict(Fault::WrongFact, &a.said.span, &g.said, &format!("{}{}", a.value, a.of)));
         }
     }

@@ -312,6 +312,7 @@ pub(crate) struct Cues {
     pub(crate) instruct_not_after: CueList,
     pub(crate) urgent_cues: CueList,
     pub(crate) money_units: CueList,
+    pub(crate) paid_marks: CueList,
     pub(crate) count_classifiers: CueList,
 }
 
@@ -487,6 +488,7 @@ impl Cues {
             instruct_not_after: list!("instruct_not_after"),
             urgent_cues: list!("urgent_cues"),
             money_units: list!("money_units"),
+            paid_marks: list!("paid_marks"),
             count_classifiers: list!("count_classifiers"),
         }
     }

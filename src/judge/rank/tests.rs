@@ -1690,3 +1690,19 @@ fn a_record_restated_with_another_item_after_another_frame_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_paid_amount_restated_with_the_record_code_must_match() {
+    let ranked = rank(
+        "窗帘装歪了，你们看怎么办？",
+        &[customer("上周末装的窗帘，付了460元，工单号是AZ5521-07。")],
+        &[
+            "查到了，工单号AZ5521-07，实付380元。今天下午我派师傅上门重新装好。",
+            "查到了，工单号AZ5521-07，实付460元。今天下午我派师傅上门重新装好。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another paid amount for the same work order");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
