@@ -1706,3 +1706,16 @@ fn a_paid_amount_restated_with_the_record_code_must_match() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn waiting_until_now_for_a_promised_time_is_a_broken_promise() {
+    let ranked = rank(
+        "你们说上午十点前弄好，我等到现在快中午了。",
+        &[customer("快递柜的取件码一直收不到。"), agent("我十点前把取件码重新发到您手机上。"), customer("行。")],
+        &["实在抱歉，我半小时内把取件码重新发到您手机上。", "十点前答应您的没做到，是我们失信了，我半小时内把取件码重新发到您手机上。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the missed ten o'clock is left unsaid");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
