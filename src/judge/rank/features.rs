@@ -6,12 +6,15 @@ use super::conversation::CaseCtx;
 use super::lists::{Cues, Hit};
 use super::reply::ReplyReading;
 use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, sentence_bounds, window, Text};
-use super::time::{scan_time, time_points};
+use super::time::{scan_time, time_points, Day, TimePoint};
 use super::{Components, Conflict, Fault};
 
 /// The next-step credit of a reply that answers every when / where / how-much question of the message (an agent
 /// action scores up to 1). Chosen among 0.6 / 0.8 / 1.0 on the generated cases of all three generators (stop 22).
 const ANSWER_AS_STEP: f32 = 0.8;
+/// The time frame of a promise on the deadline's own day: met, but with no margin (0.85 over 0.7: the second
+/// generator lost two cases at 0.7).
+const CUTTING_IT_CLOSE: f32 = 0.85;
 
 macro_rules! features {
     ($($(#[$doc:meta])* $name:ident: $sign:expr),* $(,)?) => {
@@ -338,9 +341,21 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     // A remedy already carried out ("已经把钱退到您的账户") is sooner than any time a promise names.
     let time_frame =
         if reading.reports_done && !reading.callback_only && !reading.pending { time_frame.max(serving) } else { time_frame };
+    // A promise on the deadline's own day meets it with no margin ("明天下午1点" for "明天下午三点前"): where every
+    // promise that names a day does so, the time frame is that of a day away, however near the clock time.
+    let st = &ctx.state;
+    let on_deadline_day = |p: &TimePoint| {
+        let day = |d: Option<Day>| d.and_then(|d| super::time::days_ahead(d, st.today));
+        day(p.day).is_some_and(|pd| pd > 0 && st.deadlines.iter().any(|(d, _)| day(d.day) == Some(pd)))
+    };
+    let dated: Vec<&TimePoint> = reading.promises.iter().filter(|p| p.day.is_some()).collect();
+    let time_frame = if !dated.is_empty() && dated.iter().all(|p| on_deadline_day(p)) {
+        time_frame.min(CUTTING_IT_CLOSE)
+    } else {
+        time_frame
+    };
     let conflicts = check(cues, ctx, &text.chars, &reading);
     let has = |f: Fault| if conflicts.iter().any(|c| c.fault == f) { 1.0 } else { 0.0 };
-    let st = &ctx.state;
     let owns_broken_promise = if st.broken_promise.is_some() && reading.names_broken_promise {
         if reading.escalates { 1.0 } else { 0.6 }
     } else {

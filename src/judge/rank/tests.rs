@@ -1719,3 +1719,15 @@ fn waiting_until_now_for_a_promised_time_is_a_broken_promise() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_promise_on_the_deadline_day_meets_it_with_no_margin() {
+    let ranked = rank(
+        "赶紧给个办法。",
+        &[customer("新买的西装袖子开线了。今天周一，周三晚上七点我要穿它去参加年会，务必在那之前弄好！")],
+        &["是我们做工没把好关，周三下午五点裁缝把修好的西装送到您家。", "是我们做工没把好关，今天晚上八点裁缝把修好的西装送到您家。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{ranked:?}");
+    assert!(judgement(&ranked, 0).components.time_frame < judgement(&ranked, 1).components.time_frame, "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}

@@ -363,17 +363,20 @@ pub(crate) fn stated_today(cues: &TimeCues, chars: &[char]) -> Option<u8> {
     None
 }
 
+/// Days from today to `day` (a weekday needs today's; next week's days are numbered past 7); None for a date.
+pub(crate) fn days_ahead(day: Day, today: Option<u8>) -> Option<i32> {
+    match day {
+        Day::Offset(o) => Some(o),
+        Day::Weekday(w) if w > 7 => today.map(|t| w as i32 - t as i32),
+        Day::Weekday(w) => today.map(|t| (w as i32 - t as i32).rem_euclid(7)),
+        Day::Date { .. } => None,
+    }
+}
+
 /// Whether a promise falls after a deadline; None when the two cannot be compared.
 /// A promise without an hour is taken at the end of the working day; a deadline without an hour at midnight.
 pub(crate) fn later_than(promise: &TimePoint, deadline: &TimePoint, today: Option<u8>) -> Option<bool> {
-    let to_offset = |d: Day| -> Option<i32> {
-        match d {
-            Day::Offset(o) => Some(o),
-            Day::Weekday(w) if w > 7 => today.map(|t| w as i32 - t as i32),
-            Day::Weekday(w) => today.map(|t| (w as i32 - t as i32).rem_euclid(7)),
-            Day::Date { .. } => None,
-        }
-    };
+    let to_offset = |d: Day| days_ahead(d, today);
     let pd = promise.day.unwrap_or(Day::Offset(0));
     let dd = deadline.day.unwrap_or(Day::Offset(0));
     let order = match (pd, dd) {
