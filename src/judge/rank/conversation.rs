@@ -853,6 +853,19 @@ impl ConversationState {
     }
 }
 
+impl ConversationState {
+    /// The first day from today (within two weeks) with an hour of the working day that the customer's free and busy
+    /// windows allow: a reply cannot be sooner than that.
+    pub(crate) fn first_open_day(&self) -> i32 {
+        let open = |day: i32, hour: f32| {
+            let p = TimePoint { day: Some(Day::Offset(day)), hour: Some(hour), at: 0, len: 0, text: String::new() };
+            (self.free_windows.is_empty() || self.free_windows.iter().any(|w| w.fits(&p, self.today)))
+                && !self.busy_windows.iter().any(|w| w.holds(&p, self.today))
+        };
+        (0..14).find(|&day| (8..21).any(|hour| open(day, hour as f32))).unwrap_or(0)
+    }
+}
+
 impl CaseCtx {
     pub(crate) fn read(cues: &Cues, case: &CaseView) -> CaseCtx {
         let customer = Text::new(case.customer);

@@ -354,6 +354,16 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     } else {
         time_frame
     };
+    // Where the customer said when they can be reached, a booking counts from the first day they can: "下周一晚上七点"
+    // is far when this afternoon was open, however near the clock time.
+    let windows = !st.free_windows.is_empty() || !st.busy_windows.is_empty();
+    let days: Option<Vec<i32>> = dated.iter().map(|p| p.day.and_then(|d| super::time::days_ahead(d, st.today))).collect();
+    let time_frame = match days.and_then(|d| d.into_iter().min()) {
+        Some(soonest) if windows && dated.len() == reading.promises.len() => {
+            time_frame.min(super::time::day_score(soonest - st.first_open_day()))
+        }
+        _ => time_frame,
+    };
     let conflicts = check(cues, ctx, &text.chars, &reading);
     let has = |f: Fault| if conflicts.iter().any(|c| c.fault == f) { 1.0 } else { 0.0 };
     let owns_broken_promise = if st.broken_promise.is_some() && reading.names_broken_promise {

@@ -1731,3 +1731,14 @@ fn a_promise_on_the_deadline_day_meets_it_with_no_margin() {
     assert!(judgement(&ranked, 0).components.time_frame < judgement(&ranked, 1).components.time_frame, "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_booking_counts_from_the_first_day_the_customer_is_free() {
+    let ranked = rank(
+        "那你说怎么弄？",
+        &[customer("热水器一直不出热水。今天周二，我每天上午都要上班，下午两点以后才在家。")],
+        &["是我们的安装问题，下周一下午三点我安排师傅上门检修。", "是我们的安装问题，今天下午三点我安排师傅上门检修。"],
+    );
+    assert!(judgement(&ranked, 0).components.time_frame < judgement(&ranked, 1).components.time_frame, "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}

@@ -373,6 +373,11 @@ pub(crate) fn days_ahead(day: Day, today: Option<u8>) -> Option<i32> {
     }
 }
 
+/// The time-frame score of a promise `days` after the first day it could be kept.
+pub(crate) fn day_score(days: i32) -> f32 {
+    horizon_score(days.max(0) as f32 * 24.0)
+}
+
 /// Whether a promise falls after a deadline; None when the two cannot be compared.
 /// A promise without an hour is taken at the end of the working day; a deadline without an hour at midnight.
 pub(crate) fn later_than(promise: &TimePoint, deadline: &TimePoint, today: Option<u8>) -> Option<bool> {
