@@ -6,7 +6,7 @@ use super::conversation::CaseCtx;
 use super::lists::{Cues, Hit};
 use super::reply::ReplyReading;
 use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, sentence_bounds, window, Text};
-use super::time::{scan_time, time_points, Day, TimePoint};
+use super::time::{scan_time, time_points, Day};
 use super::{Components, Conflict, Fault};
 
 /// The next-step credit of a reply that answers every when / where / how-much question of the message (an agent
@@ -344,12 +344,12 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     // A promise on the deadline's own day meets it with no margin ("明天下午1点" for "明天下午三点前"): where every
     // promise that names a day does so, the time frame is that of a day away, however near the clock time.
     let st = &ctx.state;
-    let on_deadline_day = |p: &TimePoint| {
-        let day = |d: Option<Day>| d.and_then(|d| super::time::days_ahead(d, st.today));
-        day(p.day).is_some_and(|pd| pd > 0 && st.deadlines.iter().any(|(d, _)| day(d.day) == Some(pd)))
-    };
-    let dated: Vec<&TimePoint> = reading.promises.iter().filter(|p| p.day.is_some()).collect();
-    let time_frame = if !dated.is_empty() && dated.iter().all(|p| on_deadline_day(p)) {
+    let day_of = |d: Option<Day>| d.and_then(|d| super::time::days_ahead(d, st.today));
+    // Days from today of the promises that name a day (None where it cannot be placed).
+    let promise_days: Vec<Option<i32>> = reading.promises.iter().filter(|p| p.day.is_some()).map(|p| day_of(p.day)).collect();
+    let on_deadline_day =
+        |pd: &Option<i32>| pd.is_some_and(|pd| pd > 0 && st.deadlines.iter().any(|(d, _)| day_of(d.day) == Some(pd)));
+    let time_frame = if !promise_days.is_empty() && promise_days.iter().all(on_deadline_day) {
         time_frame.min(CUTTING_IT_CLOSE)
     } else {
         time_frame
@@ -357,9 +357,9 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     // Where the customer said when they can be reached, a booking counts from the first day they can: "下周一晚上七点"
     // is far when this afternoon was open, however near the clock time.
     let windows = !st.free_windows.is_empty() || !st.busy_windows.is_empty();
-    let days: Option<Vec<i32>> = dated.iter().map(|p| p.day.and_then(|d| super::time::days_ahead(d, st.today))).collect();
-    let time_frame = match days.and_then(|d| d.into_iter().min()) {
-        Some(soonest) if windows && dated.len() == reading.promises.len() => {
+    let soonest = promise_days.iter().copied().collect::<Option<Vec<i32>>>().and_then(|d| d.into_iter().min());
+    let time_frame = match soonest {
+        Some(soonest) if windows && promise_days.len() == reading.promises.len() => {
             time_frame.min(super::time::day_score(soonest - st.first_open_day()))
         }
         _ => time_frame,

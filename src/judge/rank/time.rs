@@ -381,13 +381,12 @@ pub(crate) fn day_score(days: i32) -> f32 {
 /// Whether a promise falls after a deadline; None when the two cannot be compared.
 /// A promise without an hour is taken at the end of the working day; a deadline without an hour at midnight.
 pub(crate) fn later_than(promise: &TimePoint, deadline: &TimePoint, today: Option<u8>) -> Option<bool> {
-    let to_offset = |d: Day| days_ahead(d, today);
     let pd = promise.day.unwrap_or(Day::Offset(0));
     let dd = deadline.day.unwrap_or(Day::Offset(0));
     let order = match (pd, dd) {
         (Day::Weekday(a), Day::Weekday(b)) => Some((a as i32).cmp(&(b as i32))),
         (Day::Date { month: ma, day: a }, Day::Date { month: mb, day: b }) => Some((ma, a).cmp(&(mb, b))),
-        (a, b) => match (to_offset(a), to_offset(b)) {
+        (a, b) => match (days_ahead(a, today), days_ahead(b, today)) {
             (Some(x), Some(y)) => Some(x.cmp(&y)),
             _ => None,
         },
