@@ -114,15 +114,15 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
             while i + pat.len() <= chars.len() {
                 if chars[i..i + pat.len()] == pat[..] {
                     let (s, e) = sentence_bounds(chars, i);
-                    let admits = cues.unavailable.any_in(&chars[s..e]) || cues.unavailable_admits.any_in(&chars[s..e]);
+                    let sentence = &chars[s..e];
+                    let admits = cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence);
                     let negated = super::conversation::negated_near(cues, chars, i, 4);
                     // A sentence that names the thing to share the feeling ("开业花篮没赶上时间，真是让您没面子了") and
                     // commits to nothing (no time, no firm action) promises nothing.
-                    let sentence = &chars[s..e];
                     let shares_feeling_only = (cues.feelings.any_in(sentence) || cues.empathy_frames.any_in(sentence))
                         && scan_time(&cues.time, sentence).is_empty()
                         && !cues.actions.find_in(sentence, None).iter().any(|h| h.weight >= STRONG_ACTION);
-                    if !shares_feeling_only && !admits && !negated && !names_other_branch(cues, &chars[s..e], &u.said.span) {
+                    if !shares_feeling_only && !admits && !negated && !names_other_branch(cues, sentence, &u.said.span) {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
                         break 'unavail;
                     }

@@ -123,7 +123,7 @@ impl ReplyReading {
 fn callback_only(cues: &Cues, chars: &[char]) -> bool {
     let calls_back = cues.callback.find_in(chars, None).iter().any(|h| {
         let (s, _) = clause_bounds(chars, h.at);
-        cues.followup_frames.find_in(&chars[s..h.at], None).is_empty()
+        !cues.followup_frames.any_in(&chars[s..h.at])
     });
     if !calls_back {
         return false;
