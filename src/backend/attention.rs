@@ -13,10 +13,23 @@ const PORTABLE_ROWS: usize = 2;
 /// independent accumulators, enough to hide the FMA latency.
 #[cfg(target_arch = "x86_64")]
 const AVX2_ROWS: usize = 4;
-/// Most query rows one attention work item handles. Long texts are split into blocks of this many
-/// rows so that a single text still feeds every thread. A multiple of every row tile, so only a
-/// text's last block has padding rows.
+/// Query rows per register tile of the AVX-512 attention kernel: 8 rows × 2 panels of LANES (one
+/// zmm register each) are 16 independent accumulators, and 32 registers leave room for the operands.
+#[cfg(target_arch = "x86_64")]
+const AVX512_ROWS: usize = 8;
+/// Texts at least this long take the AVX-512 attention kernel where the CPU has it; shorter ones
+/// stay on AVX2, which is as fast there and pads less (measured by `attention_throughput`: 25-token
+/// texts equal, 86-token texts 1.2× faster on AVX-512).
+#[cfg(target_arch = "x86_64")]
+const AVX512_MIN_TOKENS: usize = 48;
+/// Query rows whose scores are held at once: 64 rows of a 512-token text's scores (128 KiB) stay
+/// in L2. A multiple of every row tile, so only a text's last block has padding rows.
 const QUERY_BLOCK: usize = 64;
+/// Most query rows one attention work item handles: long texts are split into items of this many
+/// rows so that a single text still feeds every thread, while each item packs its head's K and V
+/// once for several query blocks (packing per 64-row block cost a fifth of the kernel at 484
+/// tokens). A multiple of QUERY_BLOCK.
+const ITEM_ROWS: usize = 4 * QUERY_BLOCK;
 /// Rows per layer-norm work item: big enough to amortise scheduling, small enough to balance.
 const NORM_ROWS_PER_TASK: usize = 16;
 
@@ -43,8 +56,8 @@ pub fn add_layer_norm(x: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], be
 // Instruction-set dispatch. The kernels are written once as `#[inline(always)]` generics over
 // `FMA`; the x86-64 wrappers below compile that same body with AVX2 and fused multiply-add
 // enabled, picked at run time: 1.5–2.5× faster than the SSE2 baseline a default build targets.
-// (An AVX-512 variant was measured too: 10% faster on 128-token texts, 10% slower on 20-token
-// ones, so it is not worth a third copy.)
+// Attention over long texts also has an AVX-512 build of the same body with a taller register
+// tile; short texts stay on AVX2, where it wins.
 // ---------------------------------------------------------------------------------------------
 
 /// An instruction set the kernels can run with. `Avx2Fma` is only ever constructed by
@@ -55,6 +68,9 @@ enum Isa {
     Portable,
     #[cfg(target_arch = "x86_64")]
     Avx2Fma,
+    /// AVX-512 F on top of AVX2 and FMA; only the attention kernel has a build for it, for long texts.
+    #[cfg(target_arch = "x86_64")]
+    Avx512,
 }
 
 impl Isa {
@@ -71,6 +87,9 @@ impl Isa {
         {
             if is_x86_feature_detected!("avx2") && is_x86_feature_detected!("fma") {
                 isas.push(Isa::Avx2Fma);
+                if is_x86_feature_detected!("avx512f") {
+                    isas.push(Isa::Avx512);
+                }
             }
         }
         isas
@@ -238,8 +257,8 @@ fn attention_with(isa: Isa, qkv: &[f32], spans: &[(usize, usize)], heads: usize,
     let mut blocks = Vec::new();
     for &(text_start, text_len) in spans.iter().filter(|span| span.1 > 0) {
         for head in 0..heads {
-            for query_begin in (0..text_len).step_by(QUERY_BLOCK) {
-                let query_end = (query_begin + QUERY_BLOCK).min(text_len);
+            for query_begin in (0..text_len).step_by(ITEM_ROWS) {
+                let query_end = (query_begin + ITEM_ROWS).min(text_len);
                 blocks.push(Block { text_start, text_len, head, query_begin, query_end });
             }
         }
@@ -279,17 +298,29 @@ fn check_spans(spans: &[(usize, usize)], total: usize) {
 /// Runs one work item with the given instruction set, leaving its rows in `scratch.output`.
 fn attend_block(isa: Isa, qkv: &[f32], geometry: &Geometry, block: &Block, scratch: &mut Scratch) {
     match isa {
-        Isa::Portable => attend_block_impl::<false, PORTABLE_ROWS>(qkv, geometry, block, scratch),
+        Isa::Portable => attend_block_impl::<LaneTiles<false>, PORTABLE_ROWS>(qkv, geometry, block, scratch),
         // SAFETY: `Isa::Avx2Fma` exists only if the CPU supports AVX2 and FMA (see `Isa`).
         #[cfg(target_arch = "x86_64")]
         Isa::Avx2Fma => unsafe { attend_block_avx2(qkv, geometry, block, scratch) },
+        // SAFETY: `Isa::Avx512` exists only if the CPU supports AVX-512 F, AVX2 and FMA (see `Isa`).
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx512 if block.text_len >= AVX512_MIN_TOKENS => unsafe { attend_block_avx512(qkv, geometry, block, scratch) },
+        // SAFETY: as above; AVX-512 implies AVX2 and FMA here.
+        #[cfg(target_arch = "x86_64")]
+        Isa::Avx512 => unsafe { attend_block_avx2(qkv, geometry, block, scratch) },
     }
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 fn attend_block_avx2(qkv: &[f32], geometry: &Geometry, block: &Block, scratch: &mut Scratch) {
-    attend_block_impl::<true, AVX2_ROWS>(qkv, geometry, block, scratch);
+    attend_block_impl::<LaneTiles<true>, AVX2_ROWS>(qkv, geometry, block, scratch);
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx2,fma")]
+fn attend_block_avx512(qkv: &[f32], geometry: &Geometry, block: &Block, scratch: &mut Scratch) {
+    attend_block_impl::<Avx512Tiles, AVX512_ROWS>(qkv, geometry, block, scratch);
 }
 
 /// Clears `buffer` and makes it `len` zeros (zeros are the padding the micro-kernels rely on).
@@ -299,12 +330,12 @@ fn reset_zeroed(buffer: &mut Vec<f32>, len: usize) {
     buffer.resize(len, 0.0);
 }
 
-/// softmax(Q·Kᵀ/√d)·V for one block, leaving its rows in `scratch.output`. The heavy loops are
-/// ROWS×LANES register-tile products: ROWS query rows at a time, so every K or V vector loaded is
-/// reused ROWS times while the accumulators stay in registers. Padding to whole tiles means no
-/// loop has a tail.
+/// softmax(Q·Kᵀ/√d)·V for one work item, leaving its rows in `scratch.output`: packs the head's K
+/// and V once, then runs the item's query rows a block at a time. The heavy loops are ROWS×LANES
+/// register-tile products: ROWS query rows at a time, so every K or V vector loaded is reused ROWS
+/// times while the accumulators stay in registers. Padding to whole tiles means no loop has a tail.
 #[inline(always)]
-fn attend_block_impl<const FMA: bool, const ROWS: usize>(
+fn attend_block_impl<T: TileProducts, const ROWS: usize>(
     qkv: &[f32],
     geometry: &Geometry,
     block: &Block,
@@ -316,7 +347,6 @@ fn attend_block_impl<const FMA: bool, const ROWS: usize>(
     let rows = block.query_end - block.query_begin;
     let padded_len = len.next_multiple_of(LANES);
     let padded_dim = dim.next_multiple_of(LANES);
-    let padded_rows = rows.next_multiple_of(ROWS);
     let text = &qkv[block.text_start * row_width..][..len * row_width];
     let q_column = block.head * dim;
     let k_column = hidden + q_column;
@@ -346,6 +376,48 @@ fn attend_block_impl<const FMA: bool, const ROWS: usize>(
         }
     }
 
+    // The item's rows in blocks of QUERY_BLOCK, each padded to whole tiles; a block's output rows
+    // start at its first row's place in `output`.
+    output.resize(rows.next_multiple_of(QUERY_BLOCK) * padded_dim, 0.0);
+    for block_begin in (0..rows).step_by(QUERY_BLOCK) {
+        let block_rows = (rows - block_begin).min(QUERY_BLOCK);
+        let first_query = block.query_begin + block_begin;
+        let block_output = &mut output[block_begin * padded_dim..][..block_rows.next_multiple_of(ROWS) * padded_dim];
+        let queries = QueryRows { text, row_width, first_query, rows: block_rows, column: q_column, dim };
+        attend_query_block::<T, ROWS>(&queries, key, value, len, scale, scores, normalizers, block_output);
+    }
+}
+
+/// The query rows of one block: rows `first_query..first_query + rows` of the text, columns
+/// `column..column + dim` of each.
+struct QueryRows<'a> {
+    text: &'a [f32],
+    row_width: usize,
+    first_query: usize,
+    rows: usize,
+    column: usize,
+    dim: usize,
+}
+
+/// softmax(Q·Kᵀ/√d)·V for one block of query rows against the packed K and V of its text and head,
+/// written to `output` ([row][column], columns padded to LANES, rows to a whole tile).
+#[inline(always)]
+#[allow(clippy::too_many_arguments)] // the packed operands and the scratch buffers the block reuses
+fn attend_query_block<T: TileProducts, const ROWS: usize>(
+    queries: &QueryRows,
+    key: &[f32],
+    value: &[f32],
+    len: usize,
+    scale: f32,
+    scores: &mut Vec<f32>,
+    normalizers: &mut Vec<f32>,
+    output: &mut [f32],
+) {
+    let QueryRows { text, row_width, first_query, rows, column, dim } = *queries;
+    let padded_len = len.next_multiple_of(LANES);
+    let padded_dim = dim.next_multiple_of(LANES);
+    let padded_rows = rows.next_multiple_of(ROWS);
+
     // Raw scores q·k; the 1/√d scale is applied in the softmax. Query rows are read straight from
     // `qkv` (each value is broadcast, so no packing is needed); a partial last tile repeats the
     // last row and the extra results are never used.
@@ -354,8 +426,62 @@ fn attend_block_impl<const FMA: bool, const ROWS: usize>(
     for (tile, score_rows) in scores.chunks_exact_mut(ROWS * padded_len).enumerate() {
         let queries: [&[f32]; ROWS] = std::array::from_fn(|r| {
             let i = (tile * ROWS + r).min(rows - 1);
-            &text[(block.query_begin + i) * row_width + q_column..][..dim]
+            &text[(first_query + i) * row_width + column..][..dim]
         });
+        T::scores(&queries, key_panels, score_rows, padded_len);
+    }
+
+    // One normaliser per row of the last tile too; rows past `rows` are never read back.
+    reset_zeroed(normalizers, padded_rows);
+    for (row, normalizer) in scores.chunks_exact_mut(padded_len).zip(normalizers.iter_mut()).take(rows) {
+        *normalizer = T::softmax(row, len, scale);
+    }
+
+    // Output rows: weighted sums of V rows over ROWS×LANES tiles, then scaled by 1 / Σ weights.
+    let (value_panels, _) = value.as_chunks::<LANES>();
+    let tiles = scores.chunks_exact(ROWS * padded_len).zip(normalizers.as_chunks::<ROWS>().0);
+    for ((weight_rows, tile_normalizers), out_rows) in tiles.zip(output.chunks_exact_mut(ROWS * padded_dim)) {
+        let weights: [&[f32]; ROWS] = std::array::from_fn(|r| &weight_rows[r * padded_len..][..len]);
+        T::outputs(&weights, value_panels, tile_normalizers, out_rows, padded_dim);
+    }
+}
+
+/// The two register-tile products of the attention kernel, one implementation per instruction set.
+/// Both take ROWS rows at a time, so every K or V vector loaded serves ROWS rows while the
+/// accumulators stay in registers.
+trait TileProducts {
+    /// [`softmax_row`], fusing multiply-adds where the instruction set has them.
+    fn softmax(row: &mut [f32], len: usize, scale: f32) -> f32;
+
+    /// Raw scores of ROWS query rows (each `dim` long) against every key panel (`key_panels`: one
+    /// panel is `dim` vectors of LANES keys), into `score_rows` (rows `padded_len` apart).
+    fn scores<const ROWS: usize>(queries: &[&[f32]; ROWS], key_panels: &[[f32; LANES]], score_rows: &mut [f32], padded_len: usize);
+
+    /// Σ_j weight·value of ROWS rows (each `len` weights) over every value panel (`value_panels`:
+    /// one panel is `len` vectors of LANES columns), scaled by the row's normaliser, into
+    /// `out_rows` (rows `padded_dim` apart).
+    fn outputs<const ROWS: usize>(
+        weights: &[&[f32]; ROWS],
+        value_panels: &[[f32; LANES]],
+        normalizers: &[f32; ROWS],
+        out_rows: &mut [f32],
+        padded_dim: usize,
+    );
+}
+
+/// The products as plain loops over LANES-wide rows, which the compiler vectorises for whatever
+/// instruction set the calling function enables (SSE2, or AVX2 with `FMA`).
+struct LaneTiles<const FMA: bool>;
+
+impl<const FMA: bool> TileProducts for LaneTiles<FMA> {
+    #[inline(always)]
+    fn softmax(row: &mut [f32], len: usize, scale: f32) -> f32 {
+        softmax_row::<FMA>(row, len, scale)
+    }
+
+    #[inline(always)]
+    fn scores<const ROWS: usize>(queries: &[&[f32]; ROWS], key_panels: &[[f32; LANES]], score_rows: &mut [f32], padded_len: usize) {
+        let dim = queries[0].len();
         for (c, key_panel) in key_panels.chunks_exact(dim).enumerate() {
             let mut acc = [[0.0f32; LANES]; ROWS];
             for (k, keys) in key_panel.iter().enumerate() {
@@ -372,18 +498,15 @@ fn attend_block_impl<const FMA: bool, const ROWS: usize>(
         }
     }
 
-    // One normaliser per row of the last tile too; rows past `rows` are never read back.
-    reset_zeroed(normalizers, padded_rows);
-    for (row, normalizer) in scores.chunks_exact_mut(padded_len).zip(normalizers.iter_mut()).take(rows) {
-        *normalizer = softmax_row::<FMA>(row, len, scale);
-    }
-
-    // Output rows: weighted sums of V rows over ROWS×LANES tiles, then scaled by 1 / Σ weights.
-    output.resize(padded_rows * padded_dim, 0.0);
-    let (value_panels, _) = value.as_chunks::<LANES>();
-    let tiles = scores.chunks_exact(ROWS * padded_len).zip(normalizers.as_chunks::<ROWS>().0);
-    for ((weight_rows, tile_normalizers), out_rows) in tiles.zip(output.chunks_exact_mut(ROWS * padded_dim)) {
-        let weights: [&[f32]; ROWS] = std::array::from_fn(|r| &weight_rows[r * padded_len..][..len]);
+    #[inline(always)]
+    fn outputs<const ROWS: usize>(
+        weights: &[&[f32]; ROWS],
+        value_panels: &[[f32; LANES]],
+        normalizers: &[f32; ROWS],
+        out_rows: &mut [f32],
+        padded_dim: usize,
+    ) {
+        let len = weights[0].len();
         for (c, value_panel) in value_panels.chunks_exact(len).enumerate() {
             let mut acc = [[0.0f32; LANES]; ROWS];
             for (j, values) in value_panel.iter().enumerate() {
@@ -394,12 +517,145 @@ fn attend_block_impl<const FMA: bool, const ROWS: usize>(
                     }
                 }
             }
-            for (r, (tile_row, &normalizer)) in acc.iter().zip(tile_normalizers).enumerate() {
+            for (r, (tile_row, &normalizer)) in acc.iter().zip(normalizers).enumerate() {
                 let out = &mut out_rows[r * padded_dim + c * LANES..][..LANES];
                 for (o, &a) in out.iter_mut().zip(tile_row) {
                     *o = a * normalizer;
                 }
             }
+        }
+    }
+}
+
+/// The products with AVX-512 intrinsics, two panels (32 keys or columns) per tile: ROWS × 2
+/// accumulators, and each broadcast query value or weight meets two vector loads. (The plain loops
+/// of `LaneTiles` with two panels were not kept in registers by the compiler: 10× slower.)
+///
+/// Only `attend_block_avx512` uses it, which runs only where the CPU has AVX-512 F.
+#[cfg(target_arch = "x86_64")]
+struct Avx512Tiles;
+
+#[cfg(target_arch = "x86_64")]
+impl TileProducts for Avx512Tiles {
+    #[inline(always)]
+    fn softmax(row: &mut [f32], len: usize, scale: f32) -> f32 {
+        softmax_row::<true>(row, len, scale)
+    }
+
+    #[inline(always)]
+    fn scores<const ROWS: usize>(queries: &[&[f32]; ROWS], key_panels: &[[f32; LANES]], score_rows: &mut [f32], padded_len: usize) {
+        let dim = queries[0].len();
+        let panels = key_panels.len() / dim;
+        for c in (0..panels).step_by(2) {
+            let first = c * dim;
+            // SAFETY: `Avx512Tiles` runs only inside `attend_block_avx512`, on a CPU with AVX-512 F.
+            unsafe {
+                if c + 1 < panels {
+                    score_tile_avx512::<ROWS, 2>(queries, &key_panels[first..][..2 * dim], score_rows, padded_len, c);
+                } else {
+                    score_tile_avx512::<ROWS, 1>(queries, &key_panels[first..][..dim], score_rows, padded_len, c);
+                }
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn outputs<const ROWS: usize>(
+        weights: &[&[f32]; ROWS],
+        value_panels: &[[f32; LANES]],
+        normalizers: &[f32; ROWS],
+        out_rows: &mut [f32],
+        padded_dim: usize,
+    ) {
+        let len = weights[0].len();
+        let panels = value_panels.len() / len;
+        for c in (0..panels).step_by(2) {
+            let first = c * len;
+            // SAFETY: as in `scores`.
+            unsafe {
+                if c + 1 < panels {
+                    let values = &value_panels[first..][..2 * len];
+                    output_tile_avx512::<ROWS, 2>(weights, values, normalizers, out_rows, padded_dim, c);
+                } else {
+                    let values = &value_panels[first..][..len];
+                    output_tile_avx512::<ROWS, 1>(weights, values, normalizers, out_rows, padded_dim, c);
+                }
+            }
+        }
+    }
+}
+
+/// Scores of ROWS query rows against PANELS consecutive key panels (`keys`: PANELS × dim vectors),
+/// written to columns `first_panel * LANES ..` of `score_rows`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn score_tile_avx512<const ROWS: usize, const PANELS: usize>(
+    queries: &[&[f32]; ROWS],
+    keys: &[[f32; LANES]],
+    score_rows: &mut [f32],
+    padded_len: usize,
+    first_panel: usize,
+) {
+    use std::arch::x86_64::*;
+    let dim = queries[0].len();
+    assert!(keys.len() == PANELS * dim && queries.iter().all(|q| q.len() == dim), "attention tile shapes disagree");
+    let keys = keys.as_ptr().cast::<f32>();
+    let mut acc = [[_mm512_setzero_ps(); PANELS]; ROWS];
+    for k in 0..dim {
+        // SAFETY: panel p's k-th vector is `keys[p * dim + k]`, in bounds by the assert above.
+        let key_vectors: [__m512; PANELS] = std::array::from_fn(|p| unsafe { _mm512_loadu_ps(keys.add((p * dim + k) * LANES)) });
+        for r in 0..ROWS {
+            // SAFETY: k < dim = queries[r].len() (assert above).
+            let q = _mm512_set1_ps(unsafe { *queries[r].get_unchecked(k) });
+            for p in 0..PANELS {
+                acc[r][p] = _mm512_fmadd_ps(q, key_vectors[p], acc[r][p]);
+            }
+        }
+    }
+    for (r, row_acc) in acc.iter().enumerate() {
+        for (p, &tile_row) in row_acc.iter().enumerate() {
+            let dst = &mut score_rows[r * padded_len + (first_panel + p) * LANES..][..LANES];
+            // SAFETY: `dst` holds exactly LANES floats.
+            unsafe { _mm512_storeu_ps(dst.as_mut_ptr(), tile_row) };
+        }
+    }
+}
+
+/// Σ_j weight·value of ROWS rows over PANELS consecutive value panels (`values`: PANELS × len
+/// vectors), scaled by the normalisers, written to columns `first_panel * LANES ..` of `out_rows`.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f")]
+#[inline]
+fn output_tile_avx512<const ROWS: usize, const PANELS: usize>(
+    weights: &[&[f32]; ROWS],
+    values: &[[f32; LANES]],
+    normalizers: &[f32; ROWS],
+    out_rows: &mut [f32],
+    padded_dim: usize,
+    first_panel: usize,
+) {
+    use std::arch::x86_64::*;
+    let len = weights[0].len();
+    assert!(values.len() == PANELS * len && weights.iter().all(|w| w.len() == len), "attention tile shapes disagree");
+    let values = values.as_ptr().cast::<f32>();
+    let mut acc = [[_mm512_setzero_ps(); PANELS]; ROWS];
+    for j in 0..len {
+        // SAFETY: panel p's j-th vector is `values[p * len + j]`, in bounds by the assert above.
+        let value_vectors: [__m512; PANELS] = std::array::from_fn(|p| unsafe { _mm512_loadu_ps(values.add((p * len + j) * LANES)) });
+        for r in 0..ROWS {
+            // SAFETY: j < len = weights[r].len() (assert above).
+            let w = _mm512_set1_ps(unsafe { *weights[r].get_unchecked(j) });
+            for p in 0..PANELS {
+                acc[r][p] = _mm512_fmadd_ps(w, value_vectors[p], acc[r][p]);
+            }
+        }
+    }
+    for (r, (row_acc, &normalizer)) in acc.iter().zip(normalizers).enumerate() {
+        for (p, &tile_row) in row_acc.iter().enumerate() {
+            let dst = &mut out_rows[r * padded_dim + (first_panel + p) * LANES..][..LANES];
+            // SAFETY: `dst` holds exactly LANES floats.
+            unsafe { _mm512_storeu_ps(dst.as_mut_ptr(), _mm512_mul_ps(tile_row, _mm512_set1_ps(normalizer))) };
         }
     }
 }
@@ -456,9 +712,9 @@ fn add_layer_norm_with(isa: Isa, x: &mut [f32], residual: Option<&[f32]>, gamma:
 fn normalize_rows(isa: Isa, rows: &mut [f32], residual: Option<&[f32]>, gamma: &[f32], beta: &[f32], eps: f32) {
     match isa {
         Isa::Portable => normalize_rows_impl::<false>(rows, residual, gamma, beta, eps),
-        // SAFETY: `Isa::Avx2Fma` exists only if the CPU supports AVX2 and FMA (see `Isa`).
+        // SAFETY: `Isa::Avx2Fma` and `Isa::Avx512` exist only if the CPU supports AVX2 and FMA (see `Isa`).
         #[cfg(target_arch = "x86_64")]
-        Isa::Avx2Fma => unsafe { normalize_rows_avx2(rows, residual, gamma, beta, eps) },
+        Isa::Avx2Fma | Isa::Avx512 => unsafe { normalize_rows_avx2(rows, residual, gamma, beta, eps) },
     }
 }
 
@@ -616,7 +872,7 @@ mod tests {
     /// Compares every instruction set with the f64 reference. Q and K are N(0, qk_scale²), so
     /// the scores q·k/√d have a standard deviation of about qk_scale²; V is N(0, 2²).
     fn check_attention(seed: u64, hidden: usize, heads: usize, qk_scale: f64) {
-        let lengths = [1, 2, 7, 33, 128, 0, 5];
+        let lengths = [1, 2, 7, 33, 128, 0, 5, 97];
         let (spans, total) = packed_spans(&lengths);
         let mut rng = Rng::new(seed);
         let mut qkv = rng.normals(total * 3 * hidden, 2.0);
@@ -659,6 +915,32 @@ mod tests {
         check_attention(6, 48, 3, 5.5);
     }
 
+    /// The AVX-512 kernel accumulates every score and output lane in the same order as the AVX2 one (one fused
+    /// multiply-add per key or value, in key order) and shares the softmax, so it changes speed, not results.
+    #[test]
+    fn avx512_attention_is_bit_identical_to_avx2() {
+        #[cfg(target_arch = "x86_64")]
+        {
+            let available = Isa::available();
+            if !available.contains(&Isa::Avx512) {
+                println!("no AVX-512 on this CPU; nothing to compare");
+                return;
+            }
+            for (hidden, heads) in [(384, 12), (72, 3), (64, 4)] {
+                let (spans, total) = packed_spans(&[300, 97, 48, 47, 5]);
+                let qkv = Rng::new(8).normals(total * 3 * hidden, 2.0);
+                let run = |isa| {
+                    let mut out = vec![f32::NAN; total * hidden];
+                    attention_with(isa, &qkv, &spans, heads, hidden, &mut out);
+                    out
+                };
+                let (avx2, avx512) = (run(Isa::Avx2Fma), run(Isa::Avx512));
+                let differing = avx2.iter().zip(&avx512).filter(|(a, b)| a.to_bits() != b.to_bits()).count();
+                assert_eq!(differing, 0, "hidden {hidden} heads {heads}: {differing} values differ");
+            }
+        }
+    }
+
     #[test]
     fn attention_of_a_text_does_not_depend_on_its_batch() {
         let (hidden, heads) = (384, 12);
@@ -676,6 +958,33 @@ mod tests {
             for (a, p) in alone.iter().zip(packed_rows) {
                 assert!((a - p).abs() <= 1e-6, "text at {start} (len {len}): alone {a} vs packed {p}");
             }
+        }
+    }
+
+    /// Attention throughput per instruction set at the length sweep's text lengths (hidden 384, 12 heads, about
+    /// 4,000 tokens a call). A measurement, not a check: run by hand,
+    /// `cargo test --release --lib attention_throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore = "a measurement run by hand; timings are never asserted"]
+    fn attention_throughput() {
+        let (hidden, heads) = (384, 12);
+        for text_len in [25, 86, 250, 484] {
+            let lengths = vec![text_len; (4000 / text_len).max(1)];
+            let (spans, total) = packed_spans(&lengths);
+            let qkv = Rng::new(11).normals(total * 3 * hidden, 1.0);
+            let mut out = vec![0.0; total * hidden];
+            let mut line = format!("attention, texts of {text_len} tokens:");
+            for isa in Isa::available() {
+                attention_with(isa, &qkv, &spans, heads, hidden, &mut out);
+                let repeats = 20;
+                let started = std::time::Instant::now();
+                for _ in 0..repeats {
+                    attention_with(isa, &qkv, &spans, heads, hidden, &mut out);
+                }
+                let seconds = started.elapsed().as_secs_f64() / repeats as f64;
+                line += &format!(" {isa:?} {:.0} tokens/s", total as f64 / seconds);
+            }
+            println!("{line}");
         }
     }
 
