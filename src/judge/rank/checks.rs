@@ -132,6 +132,13 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         }
     }
 
+    // Or books a visit or a slot in a time the conversation says is fully taken.
+    if !out.iter().any(|c| c.fault == Fault::ImpossiblePromise) {
+        if let Some(c) = inside_full_slots(cues, st, chars, reply) {
+            out.push(c);
+        }
+    }
+
     // Or commits, with a time, to the thing in other words: a run of three content characters shared with the
     // sentence that said it is gone ("给您预约周末在滨江店做头发" after "滨江店上个月已经停业了").
     if !out.iter().any(|c| c.fault == Fault::ImpossiblePromise) {
@@ -246,6 +253,16 @@ fn inside_busy_windows(cues: &Cues, st: &ConversationState, chars: &[char], repl
     reply.promises.iter().find_map(|p| {
         let w = st.busy_windows.iter().find(|w| w.holds(p, st.today) && books_appointment(cues, chars, reply, p, w.about_calls))?;
         Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &w.said, &p.text))
+    })
+}
+
+/// The reply books an appointment in a time whose slots the conversation says are all taken ("这周末的技术员全部排满了"
+/// and "这周六上午安排师傅上门").
+/// Every time of the reply counts, the customer's own too: "下午三点给您开会议室" books the hour the customer asked for.
+fn inside_full_slots(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
+    time_points(&cues.time, chars).into_iter().find_map(|p| {
+        let slot = st.full_slots.iter().find(|slot| slot.holds(&p, st.today) && books_appointment(cues, chars, reply, &p, false))?;
+        Some(conflict(Fault::ImpossiblePromise, &sentence_of(chars, p.at), &slot.window.said, &p.text))
     })
 }
 

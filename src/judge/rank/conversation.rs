@@ -140,6 +140,26 @@ impl FreeWindow {
     }
 }
 
+/// A time whose slots are all taken, as the window it spans.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct FullSlot {
+    pub(crate) window: FreeWindow,
+    /// The window is in next week ("下周末已经约满了"): this week's days are still open, and the other way round.
+    pub(crate) next_week: bool,
+}
+
+impl FullSlot {
+    /// Whether a time certainly falls in the taken window (the strict reading of [`FreeWindow::holds`], and a weekday
+    /// of the same week).
+    pub(crate) fn holds(&self, p: &TimePoint, today: Option<u8>) -> bool {
+        let same_week = match p.day {
+            Some(super::time::Day::Weekday(w)) => (w > 7) == self.next_week,
+            _ => true,
+        };
+        same_week && self.window.holds(p, today)
+    }
+}
+
 /// A number stated somewhere, with what it counts or measures.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Fact {
@@ -209,6 +229,9 @@ pub(crate) struct ConversationState {
     earlier_questions: Vec<Question>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
+    /// Times whose slots the conversation says are taken ("这周末的技术员全部排满了", "明天上午的号已经约满了"): nothing
+    /// can be booked in them.
+    pub(crate) full_slots: Vec<FullSlot>,
     /// Where the conversation says the thing is gone for good ("这款已经停产"): no restocking will bring it back.
     pub(crate) discontinued: Option<Said>,
     /// An earlier promise that the customer says was not kept.
@@ -644,6 +667,17 @@ impl ConversationState {
                 let skips = cues.unavailable_skip.find_in(&subject, None);
                 for skip in skips {
                     subject[skip.at..skip.end()].fill(super::text::NO_MATCH);
+                }
+                // A taken slot closes its time for bookings ("这周末的技术员全部排满了": no visit on Saturday or Sunday).
+                if cues.unavailable_slots.is_entry(cues.unavailable.term(&h)) {
+                    let clause = &chars[cs..h.at];
+                    let said = Said { turn, span: clause_quote(chars, h.at) };
+                    let next_week = (0..clause.len()).any(|i| {
+                        cues.time.next_week.ends_at(clause, i)
+                            && (cues.time.weekdays.starts_at(clause, i).is_some() || cues.time.weekend.starts_at(clause, i).is_some())
+                    });
+                    let windows = free_windows(cues, clause, said, true);
+                    st.full_slots.extend(windows.into_iter().map(|window| FullSlot { window, next_week }));
                 }
                 st.unavailable.push(Unavailable { names, subject, said: Said { turn, span: clause_quote(chars, h.at) } });
             }

@@ -1742,3 +1742,51 @@ fn a_booking_counts_from_the_first_day_the_customer_is_free() {
     assert!(judgement(&ranked, 0).components.time_frame < judgement(&ranked, 1).components.time_frame, "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn booking_inside_a_fully_taken_time_is_an_impossible_promise() {
+    let context = [
+        customer("空调外机一直滴水，能不能周末派师傅来看看？我平时要上班。"),
+        agent("实在抱歉，这个周末的维修师傅都约满了，最早下周二才能去。"),
+    ];
+    let ranked = rank(
+        "那到底什么时候能修？",
+        &context,
+        &[
+            "滴了好几天水，您肯定烦透了，是我们排班没跟上。我这边周六上午就安排师傅上门检修，修好后给您发照片确认。",
+            "滴了好几天水，您肯定烦透了，是我们排班没跟上。我给您锁定下周二上午第一单，师傅上门检修，今天先寄一个接水盒过去应急。",
+        ],
+    );
+    let weekend = judgement(&ranked, 0);
+    let c = conflict(weekend, Fault::ImpossiblePromise).expect("a Saturday visit when the weekend is fully taken");
+    assert_eq!(c.context_turn, 1);
+    assert!(c.context_span.contains("约满"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_taken_slot_this_week_leaves_next_week_open() {
+    let context = [customer("想约周六给狗狗洗澡。"), agent("这周六的洗护时段已经排满了。")];
+    let ranked = rank(
+        "那怎么办？",
+        &context,
+        &[
+            "白跑一趟的心情我懂，这怪我们事先没讲明白。给您预约下周六上午十点到店洗护，到时候直接过来就行。",
+            "白跑一趟的心情我懂，这怪我们事先没讲明白。给您预约这周六上午十点到店洗护，到时候直接过来就行。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_none(), "next Saturday is another week");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_some());
+}
+
+#[test]
+fn a_room_said_booked_out_this_afternoon_cannot_be_opened_then() {
+    let context = [customer("下午两点我要用三楼的路演厅。"), agent("今天下午路演厅已经被包场了。")];
+    let ranked = rank(
+        "那我怎么办？",
+        &context,
+        &["临时被打乱安排，您一定很心急，这件事错在我们。给您预约下午两点到路演厅，我提前去开门。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some());
+}
