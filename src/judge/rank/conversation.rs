@@ -606,6 +606,8 @@ impl ConversationState {
         let mut agent_promise: Option<Said> = None;
         // Steps the last agent turn suggested: tried, once the customer says things still go wrong.
         let mut suggested: Vec<(usize, String)> = Vec::new();
+        // The last agent turn's instructions in its own words (content units of each clause that instructs).
+        let mut suggested_clauses: Vec<HashSet<String>> = Vec::new();
         for (turn, role, text) in &turns {
             let chars = &text.chars;
             let turn = *turn;
@@ -693,6 +695,11 @@ impl ConversationState {
                         .filter(|(_, h, _)| !negated_near(cues, chars, h.at, 3))
                         .map(|(k, _, w)| (k, w))
                         .collect();
+                    suggested_clauses = super::text::clauses(chars)
+                        .into_iter()
+                        .filter(|&(cs, ce)| super::reply::clause_instructs(cues, chars, cs, ce))
+                        .map(|(cs, ce)| content_units(&chars[cs..ce], &cues.function_chars).into_keys().collect())
+                        .collect();
                     // Information the agent confirms receiving was given, even if the customer's turn is cut.
                     for (k, h, w) in kind_hits(&cues.info, chars) {
                         let (s, e) = sentence_bounds(chars, h.at);
@@ -715,9 +722,16 @@ impl ConversationState {
                     st.customer_text.push('\n');
                     st.read_customer_turn(cues, turn, chars);
                     let suggested_before = std::mem::take(&mut suggested);
-                    if let Some(at) = still_failing(cues, chars) {
+                    let suggested_clauses_before = std::mem::take(&mut suggested_clauses);
+                    let failed_at = still_failing(cues, chars).or_else(|| cues.no_help.find_in(chars, None).first().map(|h| h.at));
+                    if let Some(at) = failed_at {
                         for (kind, word) in suggested_before {
                             st.tried.push(KindSaid { kind, word, said: Said { turn, span: clause_quote(chars, at) } });
+                        }
+                        // What the agent told them to do, in the agent's words ("您直接打服务站的电话问一下" and "打了三次，
+                        // 都没人接"): an instruction that says it again repeats the failed step.
+                        for units in suggested_clauses_before {
+                            st.tried_actions.push(TriedAction { units, said: Said { turn, span: clause_quote(chars, at) } });
                         }
                     }
                     let broken_here = cues.broken_promise.any_in(chars);

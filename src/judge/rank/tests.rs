@@ -1790,3 +1790,23 @@ fn a_room_said_booked_out_this_afternoon_cannot_be_opened_then() {
     );
     assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some());
 }
+
+#[test]
+fn telling_the_customer_again_what_the_agent_suggested_and_failed_repeats_the_step() {
+    let context = [
+        customer("约好今天下午来装热水器，到现在没人来。"),
+        agent("您可以直接打城西网点的电话问一下师傅到哪了。"),
+    ];
+    let ranked = rank(
+        "打了三回，都没人接，现在怎么办？",
+        &context,
+        &[
+            "干等一下午，您肯定又急又气，这是我们调度的失误。麻烦您再打城西网点的电话问一下师傅到哪了，半小时内我再跟进。",
+            "干等一下午，您肯定又急又气，这是我们调度的失误。我这边马上直接联系城西网点的负责人，半小时内给您确定师傅到达的时间。",
+        ],
+    );
+    let again = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("the same call again");
+    assert_eq!(again.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none(), "the agent calls, the customer does not");
+    assert_eq!(ranked[0].index, 1);
+}
