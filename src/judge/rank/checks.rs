@@ -512,8 +512,10 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         // A sentence that points at the question ("您问的这个，能用") is about it in any words.
         // A sentence that opens with a plain yes or no answers a yes/no question head-on ("可以，58元按原渠道退回").
         let head_on = kind == "yes_no" && cues.answer_openers.starts_at(sentence, leading_space(sentence)).is_some();
-        let about_it =
-            q.topic.iter().filter(|u| units.contains_key(*u)).count() >= needed || cues.answer_refs.any_in(sentence) || head_on;
+        let shared = q.topic.iter().filter(|u| units.contains_key(*u)).count();
+        // Or says yes or no to it within the sentence, on a word of its topic ("市区我们可以免费送上门").
+        let says_yes_or_no = kind == "yes_no" && shared >= 1 && cues.answer_modals.any_in(sentence);
+        let about_it = shared >= needed || cues.answer_refs.any_in(sentence) || head_on || says_yes_or_no;
         let hedged = !cues.answer_hedges.find_in(sentence, Some(&cues.negators)).is_empty();
         let holds_answer = match kind {
             // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.

@@ -1810,3 +1810,19 @@ fn telling_the_customer_again_what_the_agent_suggested_and_failed_repeats_the_st
     assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none(), "the agent calls, the customer does not");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_question_raised_with_dui_le_is_pressed_and_a_yes_inside_a_sentence_answers_it() {
+    let context = [customer("改的裤脚又短了一截，下周要穿去面试。"), agent("收到，我先看一下您的单子。")];
+    let ranked = rank(
+        "对了，改好以后能不能寄到公司？",
+        &context,
+        &[
+            "面试前出这种岔子，您一定很心焦，是我们师傅量错了。明天中午前重新放长裤脚，公司地址我们可以直接寄过去，运费我们出。",
+            "面试前出这种岔子，您一定很心焦，是我们师傅量错了。明天中午前重新放长裤脚，改好后第一时间通知您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none());
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "the question raised with 对了 is pressed");
+    assert_eq!(ranked[0].index, 0);
+}
