@@ -1819,7 +1819,7 @@ fn a_question_raised_with_dui_le_is_pressed_and_a_yes_inside_a_sentence_answers_
         &context,
         &[
             "面试前出这种岔子，您一定很心焦，是我们师傅量错了。明天中午前重新放长裤脚，公司地址我们可以直接寄过去，运费我们出。",
-            "面试前出这种岔子，您一定很心焦，是我们师傅量错了。明天中午前重新放长裤脚，改好后第一时间通知您。",
+            "面试前出这种岔子，您一定很心焦，是我们师傅量错了。明天中午前重新放长裤脚，改好了马上告诉您。",
         ],
     );
     assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none());
