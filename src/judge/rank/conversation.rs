@@ -210,6 +210,8 @@ pub(crate) struct ConversationState {
     /// Values the conversation marks as the wrong ones, to be corrected away from.
     pub(crate) wrong_values: Vec<WrongValue>,
     pub(crate) deadlines: Vec<(TimePoint, Said)>,
+    /// The times named in the latest earlier customer turn, for a current message that points back at one.
+    customer_turn_points: Vec<(TimePoint, Said)>,
     /// The earliest hour of the day the customer is available ("晚上7点以后在家").
     pub(crate) available_from: Option<(f32, Said)>,
     /// The only times the customer is free, when they say so.
@@ -866,6 +868,22 @@ impl ConversationState {
                 }
                 self.deadlines.push((p.clone(), Said { turn, span: clause_quote(chars, p.at) }));
             }
+        }
+        // "你们到底能不能在那之前弄好": the current message points back at the time the customer named last, in an
+        // earlier turn ("明天上午十点店里要开门营业").
+        if turn == CURRENT && time_points(&cues.time, chars).is_empty() {
+            if cues.deadline_refs.any_in(chars) {
+                let named_last = self.customer_turn_points.last().filter(|(p, _)| !self.deadlines.iter().any(|(d, _)| d == p));
+                if let Some(deadline) = named_last.cloned() {
+                    self.deadlines.push(deadline);
+                }
+            }
+        }
+        if turn != CURRENT {
+            self.customer_turn_points = time_points(&cues.time, chars).into_iter().map(|p| {
+                let said = Said { turn, span: clause_quote(chars, p.at) };
+                (p, said)
+            }).collect();
         }
         // "马上" / "急用" in the current message: it is needed today, whatever the day a reply names later.
         if turn == CURRENT && self.deadlines.is_empty() {

@@ -1826,3 +1826,20 @@ fn a_question_raised_with_dui_le_is_pressed_and_a_yes_inside_a_sentence_answers_
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "the question raised with 对了 is pressed");
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn the_current_message_can_point_back_at_a_time_the_customer_named_earlier() {
+    let context = [customer("厨房水槽漏水，周五晚上家里有客人来吃饭。"), agent("明白，我查一下师傅的排班。")];
+    let ranked = rank(
+        "能不能在那之前修好？",
+        &context,
+        &[
+            "家里要来客人还漏着水，您肯定很着急，是我们安装时没做好。下周一上午派师傅上门把水槽修好。",
+            "家里要来客人还漏着水，您肯定很着急，是我们安装时没做好。周四下午派师傅上门把水槽修好。",
+        ],
+    );
+    let late = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("Monday is after Friday evening");
+    assert_eq!(late.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
