@@ -1843,3 +1843,19 @@ fn the_current_message_can_point_back_at_a_time_the_customer_named_earlier() {
     assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_hyphenated_code_with_letters_is_one_code_and_its_slip_is_a_wrong_fact() {
+    let context = [customer("我的取件单号是2207-K48，改好的窗帘短了十公分。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &[
+            "窗帘改短了一大截，您肯定很闹心，是我们量错了。2207-K46这单我已登记，明天上午重新做一幅送到您家。",
+            "窗帘改短了一大截，您肯定很闹心，是我们量错了。2207-K48这单我已登记，明天上午重新做一幅送到您家。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some());
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+}

@@ -140,7 +140,8 @@ pub(crate) fn content_units(chars: &[char], function: &[char]) -> HashMap<String
 }
 
 /// ASCII alphanumeric tokens containing a digit, with their char offsets; spaces inside a digit group
-/// ("2305 1187") are joined, because customers type long numbers in blocks.
+/// ("2305 1187") are joined, because customers type long numbers in blocks, and so is a hyphen after digits
+/// ("1105-C57" is one code, so "1105-C55" reads as a slip of it).
 pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -154,7 +155,7 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
                     i += 1;
                 } else if (chars[i] == ' ' || chars[i] == '-')
                     && i + 1 < chars.len()
-                    && chars[i + 1].is_ascii_digit()
+                    && (chars[i + 1].is_ascii_digit() || (chars[i] == '-' && chars[i + 1].is_ascii_alphabetic()))
                     && token.chars().last().is_some_and(|c| c.is_ascii_digit())
                     && token.len() >= 3
                 {
