@@ -90,6 +90,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| date_slip(cues, st, chars))
         .or_else(|| place_slip(cues, st, chars))
         .or_else(|| item_slip(cues, st, chars))
+        .or_else(|| read_back_slip(cues, st, chars))
     {
         out.push(c);
     }
@@ -424,6 +425,53 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
         };
         let said = Said { turn: *turn, span: sentence_of(x, theirs.start) };
         return Some(conflict(Fault::WrongFact, &sentence_of(chars, mine.start), &said, &name.iter().collect::<String>()));
+    }
+    None
+}
+
+/// The reply reads the record back ("跟您确认一下，10月12日的记录，在城西服务站那边，信息都对得上") with a branch or a
+/// date the conversation does not have, where it names one of the same kind: a branch with the same suffix that no
+/// turn names, or a day of the month no turn names (unless the sentence names a conversation's day too).
+fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let dates = |x: &[char]| -> Vec<(u8, u8, usize)> {
+        time_points(&cues.time, x)
+            .into_iter()
+            .filter_map(|p| match p.day {
+                Some(Day::Date { month, day }) => Some((month, day, p.at)),
+                _ => None,
+            })
+            .collect()
+    };
+    let same_day = |a: (u8, u8), b: (u8, u8)| a.1 == b.1 && (a.0 == b.0 || a.0 == 0 || b.0 == 0);
+    for (s, e) in sentences(chars) {
+        let sentence = &chars[s..e];
+        if !cues.restate_frames.any_in(sentence) {
+            continue;
+        }
+        for mine in branch_names(cues, sentence) {
+            let name = &sentence[mine.start..mine.end];
+            let suffix = &sentence[mine.suffix..mine.end];
+            let all: Vec<_> = st.turn_texts.iter().flat_map(|(turn, x)| branch_names(cues, x).into_iter().map(move |b| (*turn, x, b))).collect();
+            if all.iter().any(|(_, x, b)| x[b.start..b.end].ends_with(name) || name.ends_with(&x[b.start..b.end])) {
+                continue;
+            }
+            if let Some((turn, x, theirs)) = all.iter().find(|(_, x, b)| &x[b.suffix..b.end] == suffix) {
+                let said = Said { turn: *turn, span: sentence_of(x, theirs.start) };
+                return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + mine.start), &said, &name.iter().collect::<String>()));
+            }
+        }
+        let mine = dates(sentence);
+        let theirs: Vec<(i32, &Vec<char>, (u8, u8, usize))> =
+            st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, x, d))).collect();
+        let known = |d: &(u8, u8, usize)| theirs.iter().any(|(_, _, t)| same_day((t.0, t.1), (d.0, d.1)));
+        if mine.iter().any(known) {
+            continue;
+        }
+        if let (Some(d), Some((turn, x, t))) = (mine.first(), theirs.last()) {
+            let said = Said { turn: *turn, span: sentence_of(x, t.2) };
+            let text = time_points(&cues.time, sentence).into_iter().find(|p| p.at == d.2).map(|p| p.text).unwrap_or_default();
+            return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + d.2), &said, &text));
+        }
     }
     None
 }

@@ -1859,3 +1859,25 @@ fn a_hyphenated_code_with_letters_is_one_code_and_its_slip_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_record_read_back_with_another_branch_or_day_is_a_wrong_fact() {
+    let context = [
+        customer("我是5月6日在滨江店配的眼镜，镜腿戴了一周就断了。"),
+        agent("收到，我先调一下您的记录。"),
+    ];
+    let ranked = rank(
+        "查到了吗？",
+        &context,
+        &[
+            "刚配一周就断了，您一定很恼火，这怪我们品控没把好关。跟您确认一下，5月6日，滨江店，信息都对得上。今天下午给您免费换一副新镜腿。",
+            "刚配一周就断了，您一定很恼火，这怪我们品控没把好关。跟您确认一下，5月9日，滨江店，信息都对得上。今天下午给您免费换一副新镜腿。",
+            "刚配一周就断了，您一定很恼火，这怪我们品控没把好关。跟您确认一下，5月6日，城北店，信息都对得上。今天下午给您免费换一副新镜腿。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_none());
+    let day = conflict(judgement(&ranked, 1), Fault::WrongFact).expect("another day read back");
+    assert_eq!(day.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_some(), "another branch read back");
+    assert_eq!(ranked[0].index, 0);
+}
