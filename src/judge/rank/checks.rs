@@ -4,7 +4,7 @@
 use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
-use super::text::{clauses, content_units, edit_distance, sentence_bounds, sentences, shared_content_run, window};
+use super::text::{clauses, code_tokens, content_units, edit_distance, is_break, sentence_bounds, sentences, shared_content_run, window};
 use super::time::{later_than, scan_time, time_points, Day, TimePoint};
 use super::{Conflict, Fault};
 
@@ -460,6 +460,9 @@ fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
                 return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + mine.start), &said, &name.iter().collect::<String>()));
             }
         }
+        if let Some(c) = read_back_item(cues, st, chars, s, e) {
+            return Some(c);
+        }
         let mine = dates(sentence);
         let theirs: Vec<(i32, &Vec<char>, (u8, u8, usize))> =
             st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, x, d))).collect();
@@ -471,6 +474,44 @@ fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
             let said = Said { turn: *turn, span: sentence_of(x, t.2) };
             let text = time_points(&cues.time, sentence).into_iter().find(|p| p.at == d.2).map(|p| p.text).unwrap_or_default();
             return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + d.2), &said, &text));
+        }
+    }
+    None
+}
+
+/// In a read-back sentence anchored by a value of the record (a code or an amount the conversation gives), a
+/// piece between commas that is only a name ("四害消杀", after an owner's "您的") and shares no character pair
+/// with any turn names another product or service.
+fn read_back_item(cues: &Cues, st: &ConversationState, chars: &[char], s: usize, e: usize) -> Option<Conflict> {
+    const ITEM: std::ops::RangeInclusive<usize> = 2..=6;
+    let sentence = &chars[s..e];
+    let known_code = code_tokens(sentence).iter().any(|(t, _, _)| st.facts.codes.iter().any(|g| &g.value == t));
+    let known_amount = st.facts.amounts.iter().any(|g| {
+        let value: Vec<char> = g.value.chars().collect();
+        sentence.windows(value.len()).any(|w| w == value.as_slice())
+    });
+    if !known_code && !known_amount {
+        return None;
+    }
+    let turn_pairs: std::collections::HashSet<[char; 2]> =
+        st.turn_texts.iter().flat_map(|(_, x)| x.windows(2).map(|w| [w[0], w[1]]).collect::<Vec<_>>()).collect();
+    let mut start = 0;
+    for end in (0..=sentence.len()).filter(|&i| i == sentence.len() || is_break(sentence[i])) {
+        let mut piece = &sentence[start..end];
+        start = end + 1;
+        if let Some((l, _)) = cues.record_owner_marks.starts_at(piece, 0) {
+            piece = &piece[l..];
+            if piece.first() == Some(&'的') {
+                piece = &piece[1..];
+            }
+        }
+        let is_name = ITEM.contains(&piece.len())
+            && piece.iter().all(|c| super::text::is_cjk(*c) && !cues.function_chars.contains(c))
+            && !cues.restate_frames.any_in(piece);
+        if is_name && piece.windows(2).all(|w| !turn_pairs.contains(&[w[0], w[1]])) {
+            let (turn, x) = st.turn_texts.iter().rev().find(|(turn, _)| *turn != super::conversation::CURRENT)?;
+            let said = Said { turn: *turn, span: sentence_of(x, 0) };
+            return Some(conflict(Fault::WrongFact, &sentence_of(chars, s), &said, &piece.iter().collect::<String>()));
         }
     }
     None

@@ -1881,3 +1881,20 @@ fn a_record_read_back_with_another_branch_or_day_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_some(), "another branch read back");
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_record_read_back_with_another_service_is_a_wrong_fact() {
+    let context = [customer("上周做的打蜡抛光，花了680元，开了两天车漆就发乌。"), agent("好的，我调一下记录。")];
+    let ranked = rank(
+        "怎么说？",
+        &context,
+        &[
+            "车刚做完就发乌，您一定很失望，这怪我们施工没做到位。跟您确认一下，您的玻璃镀膜，金额680元，信息都对得上。明天上午免费给您重新做一遍。",
+            "车刚做完就发乌，您一定很失望，这怪我们施工没做到位。跟您确认一下，您的打蜡抛光，金额680元，信息都对得上。明天上午免费给您重新做一遍。",
+        ],
+    );
+    let item = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another service read back");
+    assert!(item.reply_span.contains("玻璃镀膜"), "{item:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
