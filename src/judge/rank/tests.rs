@@ -1898,3 +1898,21 @@ fn a_record_read_back_with_another_service_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_coupon_turned_down_with_wo_dou_bu_yao_and_a_redo_turned_down_are_refusals() {
+    let context = [customer("灭蚊做完第二天蚊子照样多，什么代金券我都不要。"), agent("抱歉，要不给您再补做一次？")];
+    let ranked = rank(
+        "补做就不用了，把钱退给我。",
+        &context,
+        &[
+            "花了钱还被蚊子咬，您肯定很憋屈，这怪我们没做彻底。今天下班前给您发一张代金券，下次直接抵扣。",
+            "花了钱还被蚊子咬，您肯定很憋屈，这怪我们没做彻底。今天下班前安排师傅再补做一次，我亲自盯着。",
+            "花了钱还被蚊子咬，您肯定很憋屈，这怪我们没做彻底。今天下班前把费用全额退回您付款的账户。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "the coupon was turned down");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_some(), "the redo was turned down");
+    assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none());
+    assert_eq!(ranked[0].index, 2);
+}
