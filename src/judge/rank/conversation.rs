@@ -843,7 +843,12 @@ impl ConversationState {
             self.customer_times.push(p.text.clone());
             let (cs, ce) = super::text::clause_bounds(chars, p.at);
             let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
-            if let (true, Some(h)) = (after && cues.availability_cues.any_in(&chars[cs..ce]), p.hour) {
+            // "八点以后才能到家": coming home at a bare early hour is coming home in the evening.
+            let comes_home = cues.home_after_marks.any_in(&chars[p.at + p.len..ce]);
+            if let (true, Some(mut h)) = (after && (comes_home || cues.availability_cues.any_in(&chars[cs..ce])), p.hour) {
+                if comes_home && h < 12.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
+                    h += 12.0;
+                }
                 self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
                 continue;
             }

@@ -1916,3 +1916,19 @@ fn a_coupon_turned_down_with_wo_dou_bu_yao_and_a_redo_turned_down_are_refusals()
     assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none());
     assert_eq!(ranked[0].index, 2);
 }
+
+#[test]
+fn coming_home_at_a_bare_early_hour_means_the_evening() {
+    let context = [customer("修好的咖啡机什么时候能送回来？"), agent("您一般什么时候方便收？")];
+    let ranked = rank(
+        "平时九点以后才能到家。",
+        &context,
+        &[
+            "让您一直等着用不上，确实耽误事，这是我们拖慢了。明天上午十点师傅上门把修好的咖啡机送回。",
+            "让您一直等着用不上，确实耽误事，这是我们拖慢了。明晚九点半师傅上门把修好的咖啡机送回。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "ten in the morning is before nine at night");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
