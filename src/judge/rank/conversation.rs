@@ -766,6 +766,14 @@ impl ConversationState {
                 self.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
             }
         }
+        // A mobile number given bare ("电话13912345678"): eleven digits from 1 are a phone number, whatever word names it.
+        if let Some(phone) = cues.info.kinds.iter().position(|(name, _)| *name == "phone") {
+            for (token, at, _) in code_tokens(chars) {
+                if token.len() == 11 && token.starts_with('1') && token.chars().all(|c| c.is_ascii_digit()) {
+                    self.provided.push(KindSaid { kind: phone, word: token, said: Said { turn, span: clause_quote(chars, at) } });
+                }
+            }
+        }
         // Whatever was done and did not help, in the customer's words.
         for h in cues.no_help.find_in(chars, None) {
             let (s, _) = sentence_bounds(chars, h.at);

@@ -1932,3 +1932,25 @@ fn coming_home_at_a_bare_early_hour_means_the_evening() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_number_given_after_dian_hua_and_photos_already_sent_need_not_be_asked_for_again() {
+    let context = [
+        customer("新买的台灯开关按下去没反应。"),
+        agent("麻烦给一下联系方式和照片。"),
+        customer("电话13912345678，照片刚才也发过去了。"),
+    ];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &[
+            "刚买就用不了，您肯定很扫兴，是我们质检没把好关。您留个手机号，今天下午给您寄一台新的。",
+            "刚买就用不了，您肯定很扫兴，是我们质检没把好关。您再补一下照片，今天下午给您寄一台新的。",
+            "刚买就用不了，您肯定很扫兴，是我们质检没把好关。今天下午给您寄一台新的，发货后短信通知到13912345678。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).is_some(), "the phone was given");
+    assert!(conflict(judgement(&ranked, 1), Fault::AsksForGivenInfo).is_some(), "the photos were sent");
+    assert!(conflict(judgement(&ranked, 2), Fault::AsksForGivenInfo).is_none());
+    assert_eq!(ranked[0].index, 2);
+}
