@@ -433,16 +433,17 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
 /// date the conversation does not have, where it names one of the same kind: a branch with the same suffix that no
 /// turn names, or a day of the month no turn names (unless the sentence names a conversation's day too).
 fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
-    let dates = |x: &[char]| -> Vec<(u8, u8, usize)> {
+    // Days of the month a text names: (month, day, offset); month 0 when unsaid.
+    let dates = |x: &[char]| -> Vec<MonthDay> {
         time_points(&cues.time, x)
             .into_iter()
             .filter_map(|p| match p.day {
-                Some(Day::Date { month, day }) => Some((month, day, p.at)),
+                Some(Day::Date { month, day }) => Some(MonthDay { month, day, at: p.at }),
                 _ => None,
             })
             .collect()
     };
-    let same_day = |a: (u8, u8), b: (u8, u8)| a.1 == b.1 && (a.0 == b.0 || a.0 == 0 || b.0 == 0);
+    let same_day = |a: &MonthDay, b: &MonthDay| a.day == b.day && (a.month == b.month || a.month == 0 || b.month == 0);
     for (s, e) in sentences(chars) {
         let sentence = &chars[s..e];
         if !cues.restate_frames.any_in(sentence) {
@@ -464,19 +465,26 @@ fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
             return Some(c);
         }
         let mine = dates(sentence);
-        let theirs: Vec<(i32, &Vec<char>, (u8, u8, usize))> =
-            st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, x, d))).collect();
-        let known = |d: &(u8, u8, usize)| theirs.iter().any(|(_, _, t)| same_day((t.0, t.1), (d.0, d.1)));
+        let theirs: Vec<(i32, &[char], MonthDay)> =
+            st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, &x[..], d))).collect();
+        let known = |d: &MonthDay| theirs.iter().any(|(_, _, t)| same_day(t, d));
         if mine.iter().any(known) {
             continue;
         }
         if let (Some(d), Some((turn, x, t))) = (mine.first(), theirs.last()) {
-            let said = Said { turn: *turn, span: sentence_of(x, t.2) };
-            let text = time_points(&cues.time, sentence).into_iter().find(|p| p.at == d.2).map(|p| p.text).unwrap_or_default();
-            return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + d.2), &said, &text));
+            let said = Said { turn: *turn, span: sentence_of(x, t.at) };
+            let text = time_points(&cues.time, sentence).into_iter().find(|p| p.at == d.at).map(|p| p.text).unwrap_or_default();
+            return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + d.at), &said, &text));
         }
     }
     None
+}
+
+/// A day of the month named in a text, at `at`; `month` 0 when the text does not say it.
+struct MonthDay {
+    month: u8,
+    day: u8,
+    at: usize,
 }
 
 /// In a read-back sentence anchored by a value of the record (a code or an amount the conversation gives), a

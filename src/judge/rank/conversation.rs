@@ -698,7 +698,6 @@ impl ConversationState {
                         .map(|(k, _, w)| (k, w))
                         .collect();
                     suggested_clauses = super::text::clauses(chars)
-                        .into_iter()
                         .filter(|&(cs, ce)| super::reply::clause_instructs(cues, chars, cs, ce))
                         .map(|(cs, ce)| content_units(&chars[cs..ce], &cues.function_chars).into_keys().collect())
                         .collect();
@@ -884,12 +883,10 @@ impl ConversationState {
         }
         // "你们到底能不能在那之前弄好": the current message points back at the time the customer named last, in an
         // earlier turn ("明天上午十点店里要开门营业").
-        if turn == CURRENT && time_points(&cues.time, chars).is_empty() {
-            if cues.deadline_refs.any_in(chars) {
-                let named_last = self.customer_turn_points.last().filter(|(p, _)| !self.deadlines.iter().any(|(d, _)| d == p));
-                if let Some(deadline) = named_last.cloned() {
-                    self.deadlines.push(deadline);
-                }
+        if turn == CURRENT && time_points(&cues.time, chars).is_empty() && cues.deadline_refs.any_in(chars) {
+            let named_last = self.customer_turn_points.last().filter(|(p, _)| !self.deadlines.iter().any(|(d, _)| d == p));
+            if let Some(deadline) = named_last.cloned() {
+                self.deadlines.push(deadline);
             }
         }
         if turn != CURRENT {
