@@ -551,9 +551,9 @@ impl TileProducts for Avx512Tiles {
             // SAFETY: `Avx512Tiles` runs only inside `attend_block_avx512`, on a CPU with AVX-512 F.
             unsafe {
                 if c + 1 < panels {
-                    score_tile_avx512::<ROWS, 2>(queries, &key_panels[first..][..2 * dim], score_rows, padded_len, c);
+                    tile_product_avx512::<ROWS, 2>(queries, &key_panels[first..][..2 * dim], None, score_rows, padded_len, c);
                 } else {
-                    score_tile_avx512::<ROWS, 1>(queries, &key_panels[first..][..dim], score_rows, padded_len, c);
+                    tile_product_avx512::<ROWS, 1>(queries, &key_panels[first..][..dim], None, score_rows, padded_len, c);
                 }
             }
         }
@@ -575,87 +575,56 @@ impl TileProducts for Avx512Tiles {
             unsafe {
                 if c + 1 < panels {
                     let values = &value_panels[first..][..2 * len];
-                    output_tile_avx512::<ROWS, 2>(weights, values, normalizers, out_rows, padded_dim, c);
+                    tile_product_avx512::<ROWS, 2>(weights, values, Some(normalizers), out_rows, padded_dim, c);
                 } else {
                     let values = &value_panels[first..][..len];
-                    output_tile_avx512::<ROWS, 1>(weights, values, normalizers, out_rows, padded_dim, c);
+                    tile_product_avx512::<ROWS, 1>(weights, values, Some(normalizers), out_rows, padded_dim, c);
                 }
             }
         }
     }
 }
 
-/// Scores of ROWS query rows against PANELS consecutive key panels (`keys`: PANELS × dim vectors),
-/// written to columns `first_panel * LANES ..` of `score_rows`.
+/// Σ_k lhs[r][k] · panel p's k-th vector for ROWS rows of `lhs` (each `depth` long) and PANELS consecutive panels
+/// (`panels`: PANELS × depth vectors of LANES), each row times its scale where `scales` gives them, written to columns
+/// `first_panel * LANES ..` of `out` (rows `stride` apart). The scores are this with the queries and key panels, the
+/// outputs with the softmax weights, value panels and normalisers.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
 #[inline]
-fn score_tile_avx512<const ROWS: usize, const PANELS: usize>(
-    queries: &[&[f32]; ROWS],
-    keys: &[[f32; LANES]],
-    score_rows: &mut [f32],
-    padded_len: usize,
+fn tile_product_avx512<const ROWS: usize, const PANELS: usize>(
+    lhs: &[&[f32]; ROWS],
+    panels: &[[f32; LANES]],
+    scales: Option<&[f32; ROWS]>,
+    out: &mut [f32],
+    stride: usize,
     first_panel: usize,
 ) {
     use std::arch::x86_64::*;
-    let dim = queries[0].len();
-    assert!(keys.len() == PANELS * dim && queries.iter().all(|q| q.len() == dim), "attention tile shapes disagree");
-    let keys = keys.as_ptr().cast::<f32>();
+    let depth = lhs[0].len();
+    assert!(panels.len() == PANELS * depth && lhs.iter().all(|row| row.len() == depth), "attention tile shapes disagree");
+    let panels = panels.as_ptr().cast::<f32>();
     let mut acc = [[_mm512_setzero_ps(); PANELS]; ROWS];
-    for k in 0..dim {
-        // SAFETY: panel p's k-th vector is `keys[p * dim + k]`, in bounds by the assert above.
-        let key_vectors: [__m512; PANELS] = std::array::from_fn(|p| unsafe { _mm512_loadu_ps(keys.add((p * dim + k) * LANES)) });
+    for k in 0..depth {
+        // SAFETY: panel p's k-th vector is `panels[p * depth + k]`, in bounds by the assert above.
+        let vectors: [__m512; PANELS] = std::array::from_fn(|p| unsafe { _mm512_loadu_ps(panels.add((p * depth + k) * LANES)) });
         for r in 0..ROWS {
-            // SAFETY: k < dim = queries[r].len() (assert above).
-            let q = _mm512_set1_ps(unsafe { *queries[r].get_unchecked(k) });
+            // SAFETY: k < depth = lhs[r].len() (assert above).
+            let a = _mm512_set1_ps(unsafe { *lhs[r].get_unchecked(k) });
             for p in 0..PANELS {
-                acc[r][p] = _mm512_fmadd_ps(q, key_vectors[p], acc[r][p]);
+                acc[r][p] = _mm512_fmadd_ps(a, vectors[p], acc[r][p]);
             }
         }
     }
     for (r, row_acc) in acc.iter().enumerate() {
         for (p, &tile_row) in row_acc.iter().enumerate() {
-            let dst = &mut score_rows[r * padded_len + (first_panel + p) * LANES..][..LANES];
+            let dst = &mut out[r * stride + (first_panel + p) * LANES..][..LANES];
+            let value = match scales {
+                Some(scales) => _mm512_mul_ps(tile_row, _mm512_set1_ps(scales[r])),
+                None => tile_row,
+            };
             // SAFETY: `dst` holds exactly LANES floats.
-            unsafe { _mm512_storeu_ps(dst.as_mut_ptr(), tile_row) };
-        }
-    }
-}
-
-/// Σ_j weight·value of ROWS rows over PANELS consecutive value panels (`values`: PANELS × len
-/// vectors), scaled by the normalisers, written to columns `first_panel * LANES ..` of `out_rows`.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f")]
-#[inline]
-fn output_tile_avx512<const ROWS: usize, const PANELS: usize>(
-    weights: &[&[f32]; ROWS],
-    values: &[[f32; LANES]],
-    normalizers: &[f32; ROWS],
-    out_rows: &mut [f32],
-    padded_dim: usize,
-    first_panel: usize,
-) {
-    use std::arch::x86_64::*;
-    let len = weights[0].len();
-    assert!(values.len() == PANELS * len && weights.iter().all(|w| w.len() == len), "attention tile shapes disagree");
-    let values = values.as_ptr().cast::<f32>();
-    let mut acc = [[_mm512_setzero_ps(); PANELS]; ROWS];
-    for j in 0..len {
-        // SAFETY: panel p's j-th vector is `values[p * len + j]`, in bounds by the assert above.
-        let value_vectors: [__m512; PANELS] = std::array::from_fn(|p| unsafe { _mm512_loadu_ps(values.add((p * len + j) * LANES)) });
-        for r in 0..ROWS {
-            // SAFETY: j < len = weights[r].len() (assert above).
-            let w = _mm512_set1_ps(unsafe { *weights[r].get_unchecked(j) });
-            for p in 0..PANELS {
-                acc[r][p] = _mm512_fmadd_ps(w, value_vectors[p], acc[r][p]);
-            }
-        }
-    }
-    for (r, (row_acc, &normalizer)) in acc.iter().zip(normalizers).enumerate() {
-        for (p, &tile_row) in row_acc.iter().enumerate() {
-            let dst = &mut out_rows[r * padded_dim + (first_panel + p) * LANES..][..LANES];
-            // SAFETY: `dst` holds exactly LANES floats.
-            unsafe { _mm512_storeu_ps(dst.as_mut_ptr(), _mm512_mul_ps(tile_row, _mm512_set1_ps(normalizer))) };
+            unsafe { _mm512_storeu_ps(dst.as_mut_ptr(), value) };
         }
     }
 }
