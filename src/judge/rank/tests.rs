@@ -1954,3 +1954,19 @@ fn a_number_given_after_dian_hua_and_photos_already_sent_need_not_be_asked_for_a
     assert!(conflict(judgement(&ranked, 2), Fault::AsksForGivenInfo).is_none());
     assert_eq!(ranked[0].index, 2);
 }
+
+#[test]
+fn bu_ding_yong_reports_a_step_that_failed() {
+    let context = [customer("住宿发票开错了抬头，我去前台问过了，不顶用。")];
+    let ranked = rank(
+        "到底怎么办？",
+        &context,
+        &[
+            "出差报销卡在这，您肯定很着急，这是我们开票时弄错了。您先去前台问一下，今天下班前我再跟进。",
+            "出差报销卡在这，您肯定很着急，这是我们开票时弄错了。今天下班前我让财务直接重开，电子版发到您邮箱。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some());
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none());
+    assert_eq!(ranked[0].index, 1);
+}
