@@ -391,15 +391,10 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
         let masked: Vec<char> = (s..e).map(|i| if (b.start..b.end).contains(&i) { super::text::NO_MATCH } else { x[i] }).collect();
         super::text::cjk_pairs(&masked)
     };
-    let named: Vec<(i32, &[char], Branch)> = st
-        .turn_texts
-        .iter()
-        .flat_map(|(turn, x)| branch_names(cues, x).into_iter().map(move |span| (*turn, &x[..], span)))
-        .collect();
+    let named = turn_branches(cues, st);
     for mine in branch_names(cues, chars) {
         let name = &chars[mine.start..mine.end];
-        // The same branch, whichever says more of its name ("归河西配送站送" and "河西配送站负责送").
-        if named.iter().any(|(_, x, b)| x[b.start..b.end].ends_with(name) || name.ends_with(&x[b.start..b.end])) {
+        if named.iter().any(|(_, x, b)| same_branch(&x[b.start..b.end], name)) {
             continue;
         }
         // The customer's own record ("您…在万象城店订的"): the customer before the branch in its clause, a mark of
@@ -429,6 +424,21 @@ fn place_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     None
 }
 
+/// Every branch the turns name, with its turn and text.
+fn turn_branches<'a>(cues: &Cues, st: &'a ConversationState) -> Vec<(i32, &'a [char], Branch)> {
+    st.turn_texts.iter().flat_map(|(turn, x)| branch_names(cues, x).into_iter().map(move |b| (*turn, &x[..], b))).collect()
+}
+
+/// Two names of one branch, whichever says more of it ("归河西配送站送" and "河西配送站负责送").
+fn same_branch(a: &[char], b: &[char]) -> bool {
+    a.ends_with(b) || b.ends_with(a)
+}
+
+/// Every pair of neighbouring characters in the turns: a name sharing none of them is not the conversation's.
+fn turn_pairs(st: &ConversationState) -> std::collections::HashSet<[char; 2]> {
+    st.turn_texts.iter().flat_map(|(_, x)| x.windows(2).map(|w| [w[0], w[1]])).collect()
+}
+
 /// The reply reads the record back ("跟您确认一下，10月12日的记录，在城西服务站那边，信息都对得上") with a branch or a
 /// date the conversation does not have, where it names one of the same kind: a branch with the same suffix that no
 /// turn names, or a day of the month no turn names (unless the sentence names a conversation's day too).
@@ -444,19 +454,22 @@ fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
             .collect()
     };
     let same_day = |a: &MonthDay, b: &MonthDay| a.day == b.day && (a.month == b.month || a.month == 0 || b.month == 0);
-    for (s, e) in sentences(chars) {
+    let read_back: Vec<(usize, usize)> = sentences(chars).filter(|&(s, e)| cues.restate_frames.any_in(&chars[s..e])).collect();
+    if read_back.is_empty() {
+        return None;
+    }
+    let named = turn_branches(cues, st);
+    let theirs: Vec<(i32, &[char], MonthDay)> =
+        st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, &x[..], d))).collect();
+    for (s, e) in read_back {
         let sentence = &chars[s..e];
-        if !cues.restate_frames.any_in(sentence) {
-            continue;
-        }
         for mine in branch_names(cues, sentence) {
             let name = &sentence[mine.start..mine.end];
             let suffix = &sentence[mine.suffix..mine.end];
-            let all: Vec<_> = st.turn_texts.iter().flat_map(|(turn, x)| branch_names(cues, x).into_iter().map(move |b| (*turn, x, b))).collect();
-            if all.iter().any(|(_, x, b)| x[b.start..b.end].ends_with(name) || name.ends_with(&x[b.start..b.end])) {
+            if named.iter().any(|(_, x, b)| same_branch(&x[b.start..b.end], name)) {
                 continue;
             }
-            if let Some((turn, x, theirs)) = all.iter().find(|(_, x, b)| &x[b.suffix..b.end] == suffix) {
+            if let Some((turn, x, theirs)) = named.iter().find(|(_, x, b)| &x[b.suffix..b.end] == suffix) {
                 let said = Said { turn: *turn, span: sentence_of(x, theirs.start) };
                 return Some(conflict(Fault::WrongFact, &sentence_of(chars, s + mine.start), &said, &name.iter().collect::<String>()));
             }
@@ -465,8 +478,6 @@ fn read_back_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
             return Some(c);
         }
         let mine = dates(sentence);
-        let theirs: Vec<(i32, &[char], MonthDay)> =
-            st.turn_texts.iter().flat_map(|(turn, x)| dates(x).into_iter().map(move |d| (*turn, &x[..], d))).collect();
         let known = |d: &MonthDay| theirs.iter().any(|(_, _, t)| same_day(t, d));
         if mine.iter().any(known) {
             continue;
@@ -501,8 +512,7 @@ fn read_back_item(cues: &Cues, st: &ConversationState, chars: &[char], s: usize,
     if !known_code && !known_amount {
         return None;
     }
-    let turn_pairs: std::collections::HashSet<[char; 2]> =
-        st.turn_texts.iter().flat_map(|(_, x)| x.windows(2).map(|w| [w[0], w[1]]).collect::<Vec<_>>()).collect();
+    let turn_pairs = turn_pairs(st);
     let mut start = 0;
     for end in (0..=sentence.len()).filter(|&i| i == sentence.len() || is_break(sentence[i])) {
         let mut piece = &sentence[start..end];
@@ -531,8 +541,7 @@ fn read_back_item(cues: &Cues, st: &ConversationState, chars: &[char], s: usize,
 /// characters up to a stop character — share no character pair with any turn.
 fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
     const ITEM: std::ops::RangeInclusive<usize> = 4..=8;
-    let turn_pairs: std::collections::HashSet<[char; 2]> =
-        st.turn_texts.iter().flat_map(|(_, x)| x.windows(2).map(|w| [w[0], w[1]]).collect::<Vec<_>>()).collect();
+    let turn_pairs = turn_pairs(st);
     // Where the conversation pins the record down: (turn, offset in it, the day or the branch).
     let mut anchors: Vec<(i32, usize, String)> = st.dated_events.iter().map(|(turn, d)| (*turn, d.at, format!("day {}", d.day))).collect();
     for (turn, x) in &st.turn_texts {

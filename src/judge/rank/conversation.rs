@@ -672,18 +672,18 @@ impl ConversationState {
                 for skip in skips {
                     subject[skip.at..skip.end()].fill(super::text::NO_MATCH);
                 }
+                let said = Said { turn, span: clause_quote(chars, h.at) };
                 // A taken slot closes its time for bookings ("这周末的技术员全部排满了": no visit on Saturday or Sunday).
                 if cues.unavailable_slots.is_entry(cues.unavailable.term(&h)) {
                     let clause = &chars[cs..h.at];
-                    let said = Said { turn, span: clause_quote(chars, h.at) };
                     let next_week = (0..clause.len()).any(|i| {
                         cues.time.next_week.ends_at(clause, i)
                             && (cues.time.weekdays.starts_at(clause, i).is_some() || cues.time.weekend.starts_at(clause, i).is_some())
                     });
-                    let windows = free_windows(cues, clause, said, true);
+                    let windows = free_windows(cues, clause, said.clone(), true);
                     st.full_slots.extend(windows.into_iter().map(|window| FullSlot { window, next_week }));
                 }
-                st.unavailable.push(Unavailable { names, subject, said: Said { turn, span: clause_quote(chars, h.at) } });
+                st.unavailable.push(Unavailable { names, subject, said });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });
