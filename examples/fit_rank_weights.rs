@@ -254,6 +254,116 @@ fn evaluate(scores: &[Vec<f64>], grades: &[&[u8]]) -> Held {
     Held { ndcg3: m.ndcg3, top1: m.top1, pairwise: m.pairwise_accuracy, log_loss, brier, ece, accept_rate }
 }
 
+/// `NAME=CASES,NAME=CASES,...` of a hands option; exits with a usage message otherwise.
+fn parse_hands(option: &str, list: Option<&String>) -> Vec<(String, String)> {
+    let mut hands = Vec::new();
+    for item in list.map(String::as_str).unwrap_or("").split(',').filter(|s| !s.is_empty()) {
+        let Some((name, path)) = item.split_once('=') else {
+            eprintln!("{option} takes NAME=CASES,NAME=CASES,...; got {item}");
+            std::process::exit(2);
+        };
+        hands.push((name.to_string(), path.to_string()));
+    }
+    hands
+}
+
+fn write_weights(out: &str, doc: &serde_json::Value) {
+    let text = serde_json::to_string_pretty(doc).expect("json") + "\n";
+    fs::write(out, text).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+    Weights::from_json(&fs::read_to_string(out).expect("read back")).expect("written weights parse");
+    println!("wrote {out}");
+}
+
+/// The log-odds of every candidate of `cases` with their acceptance labels (grade ≥ 2).
+fn labelled_scores<'a>(cases: impl IntoIterator<Item = &'a Case>, theta: &[f64; N_FEATURES], bias: f64) -> Vec<(f64, f64)> {
+    cases
+        .into_iter()
+        .flat_map(|c| c.x.iter().zip(&c.grades).map(|(x, g)| (dot(x, theta) + bias, if *g >= 2 { 1.0 } else { 0.0 })))
+        .collect()
+}
+
+/// A second Platt scaling, on the first generator's calibration split together with every case of other hands'
+/// generators. Fitted on one generator alone the score is overconfident on text written by anyone else (warm replies
+/// whose conflict the rules miss still score 0.95+), so the calibration a caller can threshold on is the one that
+/// has seen how often the rules miss on a new hand.
+struct CrossHand {
+    slope: f64,
+    offset: f64,
+    hands: Vec<String>,
+    candidates: usize,
+    /// Each calibration hand left out in turn: its numbers before and after a scaling fitted without it.
+    left_out: Vec<(String, Held, Held)>,
+}
+
+impl CrossHand {
+    fn fit(own: &[&Case], hands: &[(String, Vec<Case>)], theta: &[f64; N_FEATURES], bias: f64) -> Option<CrossHand> {
+        if hands.is_empty() {
+            return None;
+        }
+        let scores_of = |skip: Option<usize>| -> Vec<(f64, f64)> {
+            let mut points = labelled_scores(own.iter().copied(), theta, bias);
+            for (_, (_, cases)) in hands.iter().enumerate().filter(|(k, _)| Some(*k) != skip) {
+                points.extend(labelled_scores(cases, theta, bias));
+            }
+            points
+        };
+        let mut left_out = Vec::new();
+        for (k, (name, cases)) in hands.iter().enumerate() {
+            let (a, b) = platt(&scores_of(Some(k)));
+            let refs: Vec<&Case> = cases.iter().collect();
+            let before = held_out(&refs, theta, bias);
+            let after = held_out(&refs, &theta.map(|w| w * a), bias * a + b);
+            println!(
+                "cross-hand calibration, hand {name} left out: log-loss {:.4} -> {:.4}, Brier {:.4} -> {:.4}, ECE {:.4} -> {:.4}",
+                before.log_loss, after.log_loss, before.brier, after.brier, before.ece, after.ece
+            );
+            left_out.push((name.clone(), before, after));
+        }
+        let points = scores_of(None);
+        let (slope, offset) = platt(&points);
+        println!("cross-hand calibration on {} candidates: slope {slope:.3} offset {offset:.3}", points.len());
+        Some(CrossHand { slope, offset, hands: hands.iter().map(|(n, _)| n.clone()).collect(), candidates: points.len(), left_out })
+    }
+
+    fn apply(&self, theta: &[f64; N_FEATURES], bias: f64) -> ([f64; N_FEATURES], f64) {
+        (theta.map(|w| w * self.slope), bias * self.slope + self.offset)
+    }
+
+    /// Hands never used for anything, before and after the scaling.
+    fn check(&self, hands: &[(String, Vec<Case>)], theta: &[f64; N_FEATURES], bias: f64) -> Vec<(String, Held, Held)> {
+        let (theta_after, bias_after) = self.apply(theta, bias);
+        hands
+            .iter()
+            .map(|(name, cases)| {
+                let refs: Vec<&Case> = cases.iter().collect();
+                let (before, after) = (held_out(&refs, theta, bias), held_out(&refs, &theta_after, bias_after));
+                println!(
+                    "never-fitted hand {name}: NDCG@3 {:.4} top-1 {:.4} | log-loss {:.4} -> {:.4}, Brier {:.4} -> {:.4}, ECE {:.4} -> {:.4}",
+                    after.ndcg3, after.top1, before.log_loss, after.log_loss, before.brier, after.brier, before.ece, after.ece
+                );
+                (name.clone(), before, after)
+            })
+            .collect()
+    }
+
+    fn json(&self, checks: &[(String, Held, Held)]) -> serde_json::Value {
+        let calibration = |h: &Held| serde_json::json!({"log_loss": r4(h.log_loss), "brier": r4(h.brier), "ece": r4(h.ece)});
+        let pairs = |rows: &[(String, Held, Held)]| -> serde_json::Value {
+            rows.iter()
+                .map(|(n, b, a)| {
+                    let row = serde_json::json!({"accept_rate": r4(a.accept_rate), "ndcg@3": r4(a.ndcg3), "top1": r4(a.top1), "before": calibration(b), "after": calibration(a)});
+                    (n.clone(), row)
+                })
+                .collect()
+        };
+        serde_json::json!({
+            "slope": r4(self.slope), "offset": r4(self.offset), "hands": self.hands, "candidates": self.candidates,
+            "each_hand_left_out": pairs(&self.left_out),
+            "never_fitted_hands": pairs(checks),
+        })
+    }
+}
+
 fn r4(x: f64) -> f64 {
     (x * 10000.0).round() / 10000.0
 }
@@ -283,6 +393,8 @@ fn main() {
     let mut pair_model: Option<String> = None;
     let mut pair_texts: Option<String> = None;
     let mut pair_hands: Vec<(String, String)> = Vec::new();
+    let mut calibrate_hands: Vec<(String, String)> = Vec::new();
+    let mut check_hands: Vec<(String, String)> = Vec::new();
     let mut pair_cache: Option<String> = None;
     let mut keep_weights = false;
     let mut i = 1;
@@ -305,14 +417,15 @@ fn main() {
                 i += 1;
             }
             "--pair-hands" => {
-                let list = args.get(i + 1).cloned().unwrap_or_default();
-                for item in list.split(',').filter(|s| !s.is_empty()) {
-                    let Some((name, path)) = item.split_once('=') else {
-                        eprintln!("--pair-hands takes NAME=CASES,NAME=CASES,...; got {item}");
-                        std::process::exit(2);
-                    };
-                    pair_hands.push((name.to_string(), path.to_string()));
-                }
+                pair_hands = parse_hands("--pair-hands", args.get(i + 1));
+                i += 1;
+            }
+            "--calibrate-hands" => {
+                calibrate_hands = parse_hands("--calibrate-hands", args.get(i + 1));
+                i += 1;
+            }
+            "--check-hands" => {
+                check_hands = parse_hands("--check-hands", args.get(i + 1));
                 i += 1;
             }
             "--pair-cache" => {
@@ -329,7 +442,8 @@ fn main() {
         }
         i += 1;
     }
-    if std::iter::once(&data).chain(pair_hands.iter().map(|(_, p)| p)).any(|p| p.contains("shared/data/dev")) {
+    let hand_paths = pair_hands.iter().chain(&calibrate_hands).chain(&check_hands).map(|(_, p)| p);
+    if std::iter::once(&data).chain(hand_paths).any(|p| p.contains("shared/data/dev")) {
         eprintln!("refusing to fit on a dev set: the dev sets measure, they never teach");
         std::process::exit(2);
     }
@@ -341,7 +455,12 @@ fn main() {
         pair::write_texts(&cases, &path, fitted.as_ref());
         return;
     }
-    let other_hands: Vec<(String, Vec<Case>)> = pair_hands.iter().map(|(name, path)| (name.clone(), load(path, &ranker))).collect();
+    let load_hands = |list: &[(String, String)]| -> Vec<(String, Vec<Case>)> {
+        list.iter().map(|(name, path)| (name.clone(), load(path, &ranker))).collect()
+    };
+    let other_hands = load_hands(&pair_hands);
+    let calibrate = load_hands(&calibrate_hands);
+    let check = load_hands(&check_hands);
     let fit_pair_head = |theta: &[f64; N_FEATURES], bias: f64| {
         let Some(dir) = &pair_model else { return };
         let rules = |c: &Case| -> Vec<f64> { c.x.iter().map(|x| dot(x, theta) + bias).collect() };
@@ -349,15 +468,38 @@ fn main() {
         hands.extend(other_hands.iter().map(|(name, cases)| pair::Hand { name: name.clone(), cases: cases.iter().collect() }));
         pair::fit_and_write(dir, &hands, &rules, pair_cache.as_deref(), write);
     };
-    if keep_weights {
-        let kept = Weights::from_json(&fs::read_to_string(&out).unwrap_or_else(|e| panic!("cannot read {out}: {e}")))
-            .unwrap_or_else(|e| panic!("{out} does not parse: {e}"));
-        fit_pair_head(&kept.values.map(f64::from), f64::from(kept.bias));
-        return;
-    }
     let fit_set: Vec<&Case> = cases.iter().filter(|c| split_of(&c.id) < 70).collect();
     let cal_set: Vec<&Case> = cases.iter().filter(|c| (70..85).contains(&split_of(&c.id))).collect();
     let test_set: Vec<&Case> = cases.iter().filter(|c| split_of(&c.id) >= 85).collect();
+    if keep_weights {
+        let text = fs::read_to_string(&out).unwrap_or_else(|e| panic!("cannot read {out}: {e}"));
+        let kept = Weights::from_json(&text).unwrap_or_else(|e| panic!("{out} does not parse: {e}"));
+        let mut doc: serde_json::Value = serde_json::from_str(&text).expect("weights.json parsed above");
+        // A stored cross-hand scaling is undone first, so a rerun fits the same one again instead of stacking another.
+        let stored = &doc["cross_hand_calibration"];
+        let (slope, offset) = (stored["slope"].as_f64().unwrap_or(1.0), stored["offset"].as_f64().unwrap_or(0.0));
+        let (theta, bias) = (kept.values.map(|w| f64::from(w) / slope), (f64::from(kept.bias) - offset) / slope);
+        let Some(cross) = CrossHand::fit(&cal_set, &calibrate, &theta, bias) else {
+            fit_pair_head(&theta, bias);
+            return;
+        };
+        let checks = cross.check(&check, &theta, bias);
+        let (theta, bias) = cross.apply(&theta, bias);
+        let test = held_out(&test_set, &theta, bias);
+        if write {
+            if let Some(ws) = doc["weights"].as_array_mut() {
+                for w in ws.iter_mut() {
+                    *w = serde_json::json!(r4(w.as_f64().unwrap_or(0.0) / slope * cross.slope));
+                }
+            }
+            doc["bias"] = serde_json::json!(r4(bias));
+            doc["held_out_test"] = held_json(test);
+            doc["cross_hand_calibration"] = cross.json(&checks);
+            write_weights(&out, &doc);
+        }
+        fit_pair_head(&theta, bias);
+        return;
+    }
     println!("{} cases from {data}: fit {}, calibration {}, test {}", cases.len(), fit_set.len(), cal_set.len(), test_set.len());
 
     let grid = [0.001, 0.003, 0.01, 0.03];
@@ -377,8 +519,13 @@ fn main() {
         .flat_map(|c| c.x.iter().zip(&c.grades).map(|(x, g)| (dot(x, &theta) + bias, if *g >= 2 { 1.0 } else { 0.0 })))
         .collect();
     let (a, b) = platt(&cal_scores);
-    let theta_cal: [f64; N_FEATURES] = theta.map(|w| w * a);
-    let bias_cal = bias * a + b;
+    let (theta_cal, bias_cal) = (theta.map(|w| w * a), bias * a + b);
+    let cross = CrossHand::fit(&cal_set, &calibrate, &theta_cal, bias_cal);
+    let checks = cross.as_ref().map(|c| c.check(&check, &theta_cal, bias_cal)).unwrap_or_default();
+    let (theta_cal, bias_cal) = match &cross {
+        Some(c) => c.apply(&theta_cal, bias_cal),
+        None => (theta_cal, bias_cal),
+    };
     let before = held_out(&test_set, &theta, bias);
     let test = held_out(&test_set, &theta_cal, bias_cal);
     println!("chosen lambda {lambda}; Platt slope {a:.3} offset {b:.3}");
@@ -412,17 +559,18 @@ fn main() {
             "features": Features::NAMES.to_vec(),
             "weights": theta_cal.iter().map(|w| r4(*w)).collect::<Vec<_>>(),
             "bias": r4(bias_cal),
-            "procedure": "pointwise (grade >= 2) + pairwise logistic loss, L2 lambda chosen on the calibration split, sign constraints, accelerated projected gradient descent; then Platt scaling on the calibration split folded into weights and bias. Rerun: scripts/fit_ranking.sh",
+            "procedure": "pointwise (grade >= 2) + pairwise logistic loss, L2 lambda chosen on the calibration split, sign constraints, accelerated projected gradient descent; then Platt scaling on the calibration split folded into weights and bias, and a second one on that split with every case of the other generators' hands (cross_hand_calibration). Rerun: scripts/fit_ranking.sh",
             "data": {"path": data, "cases": cases.len(), "fit": fit_set.len(), "calibration": cal_set.len(), "test": test_set.len(), "split": "FNV-1a hash of the case id mod 100: <70 fit, 70..85 calibration, >=85 test"},
             "lambda": lambda,
             "platt": {"slope": r4(a), "offset": r4(b)},
             "held_out_test": held_json(test),
             "held_out_test_per_family": per_family,
         });
-        let text = serde_json::to_string_pretty(&doc).expect("json") + "\n";
-        fs::write(&out, text).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
-        Weights::from_json(&fs::read_to_string(&out).expect("read back")).expect("written weights parse");
-        println!("wrote {out}");
+        let mut doc = doc;
+        if let Some(c) = &cross {
+            doc["cross_hand_calibration"] = c.json(&checks);
+        }
+        write_weights(&out, &doc);
     }
     fit_pair_head(&theta_cal, bias_cal);
 }

@@ -114,7 +114,11 @@ impl Empathy for Fake {
             ranked: order
                 .iter()
                 .enumerate()
-                .map(|(rank, index)| proto::RankedReply { index: *index, score: n - rank as f32, ..Default::default() })
+                .map(|(rank, index)| proto::RankedReply {
+                    index: *index,
+                    score: (n - rank as f32) / (n + 1.0),
+                    ..Default::default()
+                })
                 .collect(),
             customer: None,
         }))
@@ -340,6 +344,10 @@ fn binary_polarity_on_two_class_csv() {
 ///   grades 2, both right (the 1–1 tie is not a pair)
 /// Means: NDCG@3 = (0.842829 + 1)/2 = 0.921414; NDCG@1 = (3/7 + 1)/2 = 0.714286; top-1 = 0.5; MRR = 0.75;
 /// pairwise accuracy pooled = (5 + 2)/(6 + 2) = 0.875
+/// Scores (n − rank)/(n + 1): r1 0.8, 0.6, 0.4, 0.2 on grades 2, 3, 1, 0; r2 0.75, 0.5, 0.25 on grades 3, 1, 1.
+/// Accepted (grade ≥ 2): 3 of 7. Brier = (0.04 + 0.16 + 0.16 + 0.04 + 0.0625 + 0.25 + 0.0625)/7 = 0.110714;
+/// ECE: one candidate in each of bins 8, 6, 4, 7, 5 (gaps 0.2, 0.4, 0.4, 0.25, 0.5), bin 2 holds 0.2 and 0.25,
+/// neither accepted (gap 0.225, weight 2) → 2.2/7 = 0.314286.
 #[test]
 fn ranking_metrics_match_hand_computation() {
     let url = start_fake();
@@ -356,6 +364,12 @@ fn ranking_metrics_match_hand_computation() {
     close(num(r, "pairwise_accuracy"), 0.875, "pairwise");
     assert_eq!(r["pairs"], 8);
     assert_eq!(r["n"], 2);
+    assert_eq!(r["acceptance"]["candidates"], 7);
+    close(num(r, "acceptance.accept_rate"), 3.0 / 7.0, "accept rate");
+    close(num(r, "acceptance.brier"), 0.775 / 7.0, "Brier");
+    let log_loss = -[0.8f64, 0.6, 0.6, 0.8, 0.75, 0.5, 0.75].iter().map(|p| p.ln()).sum::<f64>() / 7.0;
+    close(num(r, "acceptance.log_loss"), log_loss, "log-loss");
+    close(num(r, "acceptance.calibration.ece"), 2.2 / 7.0, "acceptance ECE");
     let cases = run.report["steps"][0]["cases"].as_array().unwrap();
     assert_eq!(cases[0]["order"], serde_json::json!([2, 0, 3, 1]));
     assert_eq!(cases[0]["scores"]["top1"], false);

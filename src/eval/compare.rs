@@ -85,6 +85,8 @@ const METRICS: &[&str] = &[
     "ranking.top1",
     "ranking.mrr",
     "ranking.pairwise_accuracy",
+    "ranking.acceptance.log_loss",
+    "ranking.acceptance.calibration.ece",
     "latency.p50_ms",
     "latency.p90_ms",
     "latency.p99_ms",

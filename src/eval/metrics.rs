@@ -18,6 +18,9 @@
 //!   number of candidates uses all of them.
 //! - **top-1**: the first-ranked candidate has the case's best grade (ties with it count).
 //! - **MRR**: mean of 1 / rank of the first candidate with the case's best grade.
+//! - **acceptance**: each candidate's score against accepted = grade ≥ 2 (what the score claims to be the
+//!   probability of): mean log-loss, Brier score, and the calibration bins and ECE above with accuracy = share
+//!   accepted.
 //! - **pairwise accuracy**: over every pair of candidates with different grades in every case (pooled), the share
 //!   ranked with the better-graded one first.
 //! - **latency percentiles**: nearest rank: p-th = the ⌈p/100 · n⌉-th smallest request latency.
@@ -265,6 +268,40 @@ pub struct RankingMetrics {
     /// Pooled over all pairs with different grades.
     pub pairwise_accuracy: f64,
     pub pairs: usize,
+    /// How well each candidate's score predicts that a trainer accepts it (grade ≥ 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<Acceptance>,
+}
+
+/// The ranking score read as the probability that a trainer accepts the reply (grade ≥ 2), over every candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub candidates: usize,
+    /// Share of candidates graded 2 or more.
+    pub accept_rate: f64,
+    pub log_loss: f64,
+    pub brier: f64,
+    /// Bins of the score, accuracy = share accepted.
+    pub calibration: Calibration,
+}
+
+/// Acceptance numbers of (score, accepted) pairs; scores are clamped to [1e-6, 1 − 1e-6] for the log-loss.
+pub fn acceptance(scores: &[f64], accepted: &[bool]) -> Acceptance {
+    let n = scores.len().min(accepted.len());
+    let mean = |f: &dyn Fn(f64, f64) -> f64| {
+        if n == 0 {
+            0.0
+        } else {
+            scores.iter().zip(accepted).map(|(s, a)| f(s.clamp(1e-6, 1.0 - 1e-6), f64::from(u8::from(*a)))).sum::<f64>() / n as f64
+        }
+    };
+    Acceptance {
+        candidates: n,
+        accept_rate: mean(&|_, y| y),
+        log_loss: mean(&|p, y| -(y * p.ln() + (1.0 - y) * (1.0 - p).ln())),
+        brier: mean(&|p, y| (p - y).powi(2)),
+        calibration: calibration(&scores[..n], &accepted[..n], 10),
+    }
 }
 
 pub fn ranking(cases: &[CaseScores]) -> RankingMetrics {
@@ -281,6 +318,7 @@ pub fn ranking(cases: &[CaseScores]) -> RankingMetrics {
         mrr: mean(&|c| c.reciprocal_rank),
         pairwise_accuracy: ratio(pairs_correct, pairs),
         pairs,
+        acceptance: None,
     }
 }
 

@@ -11,7 +11,8 @@
 //!   per_class: {LABEL: {precision, recall, f1, support, predicted}}, confusion: {labels, matrix[gold][pred]},
 //!   calibration: {ece, bins: [{lower, upper, count, confidence, accuracy}]}}`; in a multi-step run, those of the
 //!   first step that has them, with `step` naming it
-//! - `ranking` (ranking runs): `{n, ndcg@1, ndcg@3, top1, mrr, pairwise_accuracy, pairs}`, same rule
+//! - `ranking` (ranking runs): `{n, ndcg@1, ndcg@3, top1, mrr, pairwise_accuracy, pairs, acceptance: {candidates,
+//!   accept_rate, log_loss, brier, calibration}}`, same rule
 //! - `latency` (always): `{requests, min_ms, mean_ms, p50_ms, p90_ms, p99_ms, max_ms, histogram}` over every
 //!   measured request of every step
 //! - `errors`: `{total, by_code: {CODE: n}, items_failed, examples}`, summed over steps
@@ -127,6 +128,7 @@ pub fn definitions() -> BTreeMap<String, String> {
         ("top1", "share of cases whose first-ranked candidate has the case's best grade"),
         ("mrr", "mean of 1 / rank of the first candidate with the case's best grade"),
         ("pairwise_accuracy", "over all candidate pairs with different grades, pooled over cases: share ranked with the better one first"),
+        ("acceptance", "each ranked candidate's score against accepted = grade >= 2: mean log-loss (scores clamped to [1e-6, 1 - 1e-6]), Brier score, and the calibration bins and ECE with accuracy = share accepted"),
         ("latency", "wall time of each measured request (warm-up excluded, failures included); percentiles by nearest rank: the ceil(p/100 * n)-th smallest"),
         ("throughput", "measured requests and items (texts or ranking cases) divided by the measured wall time"),
     ]
@@ -293,6 +295,14 @@ pub fn summary_lines(report: &Report) -> Vec<String> {
                 f3(r.mrr),
                 f3(r.pairwise_accuracy)
             ));
+            if let Some(a) = &r.acceptance {
+                parts.push(format!(
+                    "score vs accepted (grade >= 2): log-loss {} Brier {} ECE {}",
+                    f3(a.log_loss),
+                    f3(a.brier),
+                    f3(a.calibration.ece)
+                ));
+            }
         }
         if !step.faults.is_empty() {
             let faults: Vec<String> = step
@@ -453,6 +463,17 @@ pub fn markdown(report: &Report) -> String {
                 f3(r.pairwise_accuracy),
                 r.pairs
             );
+            if let Some(a) = &r.acceptance {
+                let _ = writeln!(
+                    out,
+                    "Score as the probability that a trainer accepts the reply (grade ≥ 2), over {} candidates ({} accepted): log-loss {}, Brier {}, ECE {}.\n",
+                    a.candidates,
+                    f3(a.accept_rate),
+                    f3(a.log_loss),
+                    f3(a.brier),
+                    f3(a.calibration.ece)
+                );
+            }
         }
         if !step.faults.is_empty() {
             let _ = writeln!(

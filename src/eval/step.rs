@@ -366,6 +366,7 @@ pub async fn run(
             let units: Vec<Call> = cases.iter().map(|case| Call::Rank(rank_request(case))).collect();
             let outcome = load::run(target, units, plan, name, progress).await;
             let mut scores = Vec::new();
+            let (mut acceptance_scores, mut accepted) = (Vec::new(), Vec::new());
             for (case, result) in cases.iter().zip(&outcome.first_pass) {
                 let mut record = CaseRecord {
                     id: case.id.clone(),
@@ -380,6 +381,8 @@ pub async fn run(
                         let best = case.grades.iter().copied().fold(f64::NEG_INFINITY, f64::max);
                         for reply in &response.ranked {
                             let Some(grade) = case.grades.get(reply.index as usize).copied() else { continue };
+                            acceptance_scores.push(f64::from(reply.score));
+                            accepted.push(grade >= 2.0);
                             for f in &reply.faults {
                                 let name = proto::Fault::try_from(*f)
                                     .map(|f| f.as_str_name().trim_start_matches("FAULT_").to_ascii_lowercase())
@@ -401,7 +404,8 @@ pub async fn run(
                 }
                 report.cases.push(record);
             }
-            report.ranking = Some(metrics::ranking(&scores));
+            let acceptance = Some(metrics::acceptance(&acceptance_scores, &accepted));
+            report.ranking = Some(metrics::RankingMetrics { acceptance, ..metrics::ranking(&scores) });
             report.data = Some(DataSummary {
                 path: path.to_string(),
                 kind: Kind::Replies,

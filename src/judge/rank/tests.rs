@@ -219,6 +219,28 @@ fn scores_are_probabilities_that_separate_good_from_bad() {
 
 // ---- weights ----
 
+/// Calibrated across hands (`cross_hand_calibration` in weights.json): equally warm, concrete replies that fit the
+/// conversation are not pinned at 0.99+, where a threshold could no longer tell them apart, and the one that asks
+/// again for what the customer gave falls below one half.
+#[test]
+fn warm_concrete_replies_are_not_saturated() {
+    let context = [customer("买的加湿器不出雾，订单号是7720 3391 0456。"), agent("收到，我帮您看看。")];
+    let ranked = rank(
+        "看了这么久，到底能不能换？",
+        &context,
+        &[
+            "不出雾多耽误事，换了谁都急，这是我们品控没做好。订单7720 3391 0456我已经登记换货，今天下午发出新机。",
+            "让您等了这么久，确实窝火，责任在我们。7720 3391 0456这单可以换，新机明天上午从仓库发出，单号我发您。",
+            "不出雾多耽误事，这是我们品控的疏漏。麻烦您把订单号提供一下，我收到后今天下午就给您办换货。",
+        ],
+    );
+    for j in &ranked {
+        assert!(j.score < 0.99, "{} scores {}", j.index, j.score);
+    }
+    assert!(judgement(&ranked, 0).score > 0.5 && judgement(&ranked, 1).score > 0.5, "{ranked:?}");
+    assert!(judgement(&ranked, 2).score < 0.5, "{:?}", judgement(&ranked, 2));
+}
+
 #[test]
 fn embedded_weights_parse_with_the_right_signs() {
     let w = Weights::from_json(EMBEDDED_WEIGHTS).expect("weights.json parses");
