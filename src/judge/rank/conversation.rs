@@ -100,6 +100,8 @@ pub(crate) struct FreeWindow {
     pub(crate) weekdays: Option<Vec<u8>>,
     /// The day counted from today the window names ("后天我不在本地"), where it names one: only that day is busy.
     pub(crate) relative_day: Option<i32>,
+    /// The days of the month the window names ("15号到18号出差": 15..=18), where it names them.
+    pub(crate) dates: Option<(u8, u8)>,
     pub(crate) from_hour: f32,
     pub(crate) to_hour: f32,
     /// The customer speaks of calls here ("只有中午12点到1点能接电话"): a timed call is an appointment too.
@@ -111,6 +113,7 @@ impl FreeWindow {
     /// Whether a time fits the window; a day the reply leaves open, or that cannot be placed in the week, fits.
     pub(crate) fn fits(&self, p: &TimePoint, today: Option<u8>) -> bool {
         let day_fits = match (&self.weekdays, p.day.and_then(|d| d.weekday(today))) {
+            _ if self.dates.is_some() => self.date_holds(p).unwrap_or(true),
             (Some(days), Some(d)) => days.contains(&d),
             _ => true,
         };
@@ -122,6 +125,8 @@ impl FreeWindow {
     /// they are busy: a day the reply leaves open is not held against it.
     pub(crate) fn holds(&self, p: &TimePoint, today: Option<u8>) -> bool {
         let day_holds = match (self.relative_day, &self.weekdays, p.day.and_then(|d| d.weekday(today))) {
+            // A weekday or a day from today cannot be placed against days of the month.
+            _ if self.dates.is_some() => self.date_holds(p).unwrap_or(false),
             // A time without a day is today's.
             (Some(mine), _, _) => match p.day.unwrap_or(Day::Offset(0)) {
                 Day::Offset(o) => o == mine,
@@ -136,7 +141,16 @@ impl FreeWindow {
             Some(h) => (self.from_hour..=self.to_hour).contains(&h),
             None => whole_day,
         };
-        day_holds && hour_holds && (self.weekdays.is_some() || p.hour.is_some())
+        day_holds && hour_holds && (self.weekdays.is_some() || self.dates.is_some() || p.hour.is_some())
+    }
+
+    /// Whether a time's day of the month lies in the window's dates; None where the time names no date.
+    fn date_holds(&self, p: &TimePoint) -> Option<bool> {
+        let (first, last) = self.dates?;
+        match p.day {
+            Some(super::time::Day::Date { day, .. }) => Some((first..=last).contains(&day)),
+            _ => None,
+        }
     }
 }
 
@@ -364,6 +378,19 @@ fn content_char(cues: &Cues, c: char) -> bool {
     super::text::is_cjk(c) && !cues.function_chars.contains(&c)
 }
 
+/// The day of the month a point names ("15号", "6月15日"), if it names one.
+fn date_of(p: &TimePoint) -> Option<u8> {
+    match p.day {
+        Some(super::time::Day::Date { day, .. }) => Some(day),
+        _ => None,
+    }
+}
+
+/// The day of the month of a point that names a date and no hour ("15号").
+fn whole_date(p: &TimePoint) -> Option<u8> {
+    date_of(p).filter(|_| p.hour.is_none())
+}
+
 /// The day of the week (Monday = 1) of a point that names a weekday and no hour ("周三").
 fn whole_weekday(p: &TimePoint) -> Option<u8> {
     match (p.day, p.hour) {
@@ -410,11 +437,20 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         if !busy && away_clause(cues, sentence, cs, ce) {
             continue;
         }
+        // "15号到18号": two days of the month joined by a range mark are every day from the first to the second.
+        if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_date(p), points.get(k + 1).and_then(whole_date)) {
+            if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
+                let dates = Some((first, last));
+                out.push(FreeWindow { weekdays: None, relative_day: None, dates, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                skip_next = true;
+                continue;
+            }
+        }
         // "周三到周五": two weekdays joined by a range mark are every day from the first to the second.
         if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_weekday(p), points.get(k + 1).and_then(whole_weekday)) {
             if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
                 let weekdays = Some((first..=last).collect());
-                out.push(FreeWindow { weekdays, relative_day: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                out.push(FreeWindow { weekdays, relative_day: None, dates: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -427,7 +463,8 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
                     to += 12.0;
                 }
                 let (weekdays, relative_day) = (weekdays_of(p, cs), relative_day_of(p));
-                out.push(FreeWindow { weekdays, relative_day, from_hour: from, to_hour: to, about_calls, said: said.clone() });
+                let dates = date_of(p).map(|d| (d, d));
+                out.push(FreeWindow { weekdays, relative_day, dates, from_hour: from, to_hour: to, about_calls, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -441,7 +478,8 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
             Some(h) if clock => (h - 1.0, h + 1.0),
             Some(h) => (h - 6.0, h),
         };
-        out.push(FreeWindow { weekdays, relative_day: relative_day_of(p), from_hour, to_hour, about_calls, said: said.clone() });
+        let (relative_day, dates) = (relative_day_of(p), date_of(p).map(|d| (d, d)));
+        out.push(FreeWindow { weekdays, relative_day, dates, from_hour, to_hour, about_calls, said: said.clone() });
     }
     // A clause that names only weekdays ("只有周末有空") is a whole-day window.
     for (cs, ce) in super::text::clauses(sentence) {
@@ -450,7 +488,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         let negated = cues.negators.any_in(&sentence[cs..ce]) && !busy;
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
             let weekdays = Some(weekdays);
-            out.push(FreeWindow { weekdays, relative_day: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+            out.push(FreeWindow { weekdays, relative_day: None, dates: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
         }
     }
     out
@@ -504,9 +542,35 @@ fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
 }
 
 /// A clause that says the customer is away or busy, and sets no deadline ("周五出差，周四前要修好" sets one in its
-/// second clause; "周五出差前要修好" in the same clause).
+/// second clause; "周五出差前要修好" in the same clause), or that turns a time down ("今晚不行", "上午都不行").
 fn busy_clause(cues: &Cues, clause: &[char]) -> bool {
-    cues.busy_cues.any_in(clause) && !cues.busy_not_with.any_in(clause)
+    let turned_down =
+        || scheduling_points(&cues.time, clause).iter().any(|p| cues.busy_after_time.starts_at(clause, p.at + p.len).is_some());
+    (cues.busy_cues.any_in(clause) || turned_down()) && !cues.busy_not_with.any_in(clause)
+}
+
+/// Where the times of the busy clause `clauses[k]` begin: days listed before it with "、" belong to it ("这周三、周四我
+/// 出差"), and a busy clause with no time of its own is about the clause before it in its sentence ("周六周日我回老家，
+/// 不在"), unless that clause says when the customer is free or the only time they are, or sets a deadline.
+fn busy_scope_start(cues: &Cues, chars: &[char], clauses: &[(usize, usize)], k: usize) -> usize {
+    let mut j = k;
+    let (cs, ce) = clauses[k];
+    if k > 0 && scheduling_points(&cues.time, &chars[cs..ce]).is_empty() {
+        let (ps, pe) = clauses[k - 1];
+        let same_sentence = sentence_bounds(chars, cs).0 <= ps;
+        // "我只有中午12点到1点回家一趟，其他时间家里没人": the clause before names the only free time, not the busy one.
+        let free = cues.availability_cues.any_in(&chars[ps..pe]) || cues.availability_only.any_in(&chars[ps..pe]);
+        // "后天一早前一定要换好，出差要用": the clause before sets a deadline, which the trip explains; "周三我去开会，
+        // 都不在家" names an event of the customer's, the time they are away.
+        let deadline = deadline_cue_in(cues, &chars[ps..pe]) && !cues.event_cues.any_in(&chars[ps..pe]);
+        if same_sentence && !free && !deadline && !scheduling_points(&cues.time, &chars[ps..pe]).is_empty() {
+            j = k - 1;
+        }
+    }
+    while j > 0 && chars.get(clauses[j - 1].1) == Some(&'、') {
+        j -= 1;
+    }
+    clauses[j].0
 }
 
 /// Whether the clause `cs..ce` of `chars` says when the customer is away or busy: a busy cue, or one of their own
@@ -840,9 +904,13 @@ impl ConversationState {
             }
         }
         // Clauses that say when the customer is away or busy.
-        for (cs, ce) in super::text::clauses(chars) {
+        let clauses: Vec<(usize, usize)> = super::text::clauses(chars).collect();
+        let mut away_spans = Vec::new();
+        for (k, &(cs, ce)) in clauses.iter().enumerate() {
             if away_clause(cues, chars, cs, ce) {
-                self.busy_windows.extend(free_windows(cues, &chars[cs..ce], Said { turn, span: quote(chars, cs, ce) }, true));
+                let from = busy_scope_start(cues, chars, &clauses, k);
+                self.busy_windows.extend(free_windows(cues, &chars[from..ce], Said { turn, span: quote(chars, from, ce) }, true));
+                away_spans.push(from..ce);
             }
         }
         // Deadlines and every time the customer names.
@@ -870,7 +938,7 @@ impl ConversationState {
             let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
             // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
             let not_a_deadline = !points_back
-                && (away_clause(cues, chars, cs, ce) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]));
+                && (away_spans.iter().any(|span| span.contains(&p.at)) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]));
             if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {

@@ -1122,6 +1122,80 @@ fn a_range_of_weekdays_away_covers_the_days_between() {
 }
 
 #[test]
+fn a_range_of_dates_away_covers_the_days_between_and_no_other() {
+    let ranked = rank(
+        "热水器又坏了。我9号到12号去外地培训，不在家。",
+        &[],
+        &[
+            "是我们上次没修彻底，我安排师傅7月11日上午10点上门。",
+            "是我们上次没修彻底，我安排师傅7月13日上午10点上门。",
+            "是我们上次没修彻底，我安排师傅7月8日下午3点上门。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the 11th lies between the 9th and the 12th");
+    assert!(c.context_span.contains("9号到12号"), "{c:?}");
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert!(judgement(&ranked, 2).conflicts.is_empty(), "{:?}", judgement(&ranked, 2));
+    assert_eq!(ranked[2].index, 0);
+}
+
+#[test]
+fn days_listed_with_a_pause_mark_before_a_trip_are_all_away() {
+    let ranked = rank(
+        "洗碗机不排水。下周二、周三我去开会，都不在家。",
+        &[],
+        &["责任在我们，我安排师傅下周二下午2点上门。", "责任在我们，我安排师傅下周四下午2点上门。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("Tuesday is listed before the trip");
+    assert!(c.context_span.contains("周二"), "{c:?}");
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_busy_clause_without_a_time_is_about_the_clause_before_it() {
+    let ranked = rank(
+        "烤箱不加热了。周六周日要陪老人去医院，不在家。",
+        &[],
+        &["是我们的问题，我安排师傅周六上午9点上门。", "是我们的问题，我安排师傅周五上午9点上门。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the weekend is the time away");
+    assert!(c.context_span.contains("周六周日"), "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+    // The clause before names the only free time: the busy clause is about every other time.
+    let ranked = rank(
+        "烤箱不加热了。我只有中午12点到1点在家，其他时间家里没人。",
+        &[],
+        &["是我们的问题，我安排师傅明天中午12点半上门。", "是我们的问题，我安排师傅明天下午4点上门。"],
+    );
+    assert!(judgement(&ranked, 0).conflicts.is_empty(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 0);
+    // The clause before sets a deadline, which the trip explains: it stays a deadline.
+    let ranked = rank(
+        "投影仪坏了，周四中午前一定要修好，出差要用。",
+        &[],
+        &["是我们的问题，周五上午师傅上门修好。", "是我们的问题，周三下午师傅上门修好。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_time_turned_down_is_busy() {
+    let ranked = rank(
+        "冰箱不制冷了。明天下午不行，我得去接孩子。",
+        &[],
+        &["是我们的问题，我安排师傅明天下午3点上门。", "是我们的问题，我安排师傅明天上午10点上门。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the afternoon was turned down");
+    assert!(c.context_span.contains("明天下午不行"), "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+    // A failure reported "to now" turns no time down.
+    let ranked = rank("冰箱重启过了，到现在还是不行。", &[], &["是我们的问题，我安排师傅今天下午3点上门。"]);
+    assert!(judgement(&ranked, 0).conflicts.is_empty(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
 fn the_customers_own_plans_beside_their_free_time_are_times_away_not_deadlines() {
     // The meeting says when not to come; the free afternoon is when to come.
     let ranked = rank(
