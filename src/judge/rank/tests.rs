@@ -138,6 +138,23 @@ fn dismissive_and_over_promise_are_flagged() {
 }
 
 #[test]
+fn sweeping_guarantees_are_over_promises() {
+    let customer = "租的礼服拉链坏了，婚礼就在后天。";
+    for sweeping in [
+        "拉链坏了耽误您的大事，是我们验收没做好。明天中午前送一件新的到您家，您的任何损失我们都包赔。",
+        "拉链坏了耽误您的大事，是我们验收没做好。明天中午前送一件新的到您家，以后这辈子都不会再让您遇到。",
+        "拉链坏了耽误您的大事，是我们验收没做好。明天中午前送一件新的到您家，有问题我们十倍补偿。",
+        "拉链坏了耽误您的大事，是我们验收没做好。不管多难，明天中午前送一件新的到您家，包您百分百满意。",
+    ] {
+        let plain = "拉链坏了耽误您的大事，是我们验收没做好。明天中午前送一件新的到您家，换下来的我们顺路取走。";
+        let ranked = rank(customer, &[], &[sweeping, plain]);
+        assert!(judgement(&ranked, 0).faults.contains(&Fault::OverPromise), "{sweeping}");
+        assert!(!judgement(&ranked, 1).faults.contains(&Fault::OverPromise));
+        assert_eq!(ranked[0].index, 1, "{sweeping}");
+    }
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
