@@ -155,6 +155,27 @@ fn sweeping_guarantees_are_over_promises() {
 }
 
 #[test]
+fn promising_what_the_conversation_says_is_away_or_gone() {
+    let context = [customer("上次是陈老师带的课，这次还想找她。"), agent("我查了一下，陈老师休产假了，这学期都不在。")];
+    let ranked = rank(
+        "那怎么办？",
+        &context,
+        &["是我们没提前告诉您，我明天上午10点前让陈老师亲自联系您。", "是我们没提前告诉您，我明天上午10点前请教研组长亲自联系您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    let context = [customer("我想换成那款复古皮面的笔记本。"), agent("这款复古皮面的厂家已经不生产了。")];
+    let ranked = rank(
+        "那还能怎么办？",
+        &context,
+        &["是我们没及时更新页面，我今天下班前给您寄一本复古皮面的过去。", "是我们没及时更新页面，我今天下班前把三款相近的照片发给您挑。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
