@@ -144,6 +144,11 @@ impl FreeWindow {
         day_holds && hour_holds && (self.weekdays.is_some() || self.dates.is_some() || p.hour.is_some())
     }
 
+    /// A window of whole days: the weekdays or the days of the month it names.
+    fn whole_days(weekdays: Option<Vec<u8>>, dates: Option<(u8, u8)>, about_calls: bool, said: Said) -> FreeWindow {
+        FreeWindow { weekdays, relative_day: None, dates, from_hour: 0.0, to_hour: 24.0, about_calls, said }
+    }
+
     /// Whether a time's day of the month lies in the window's dates; None where the time names no date.
     fn date_holds(&self, p: &TimePoint) -> Option<bool> {
         let (first, last) = self.dates?;
@@ -440,8 +445,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         // "15号到18号": two days of the month joined by a range mark are every day from the first to the second.
         if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_date(p), points.get(k + 1).and_then(whole_date)) {
             if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
-                let dates = Some((first, last));
-                out.push(FreeWindow { weekdays: None, relative_day: None, dates, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                out.push(FreeWindow::whole_days(None, Some((first, last)), about_calls, said.clone()));
                 skip_next = true;
                 continue;
             }
@@ -449,8 +453,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         // "周三到周五": two weekdays joined by a range mark are every day from the first to the second.
         if let (Some(q), Some(first), Some(last)) = (points.get(k + 1), whole_weekday(p), points.get(k + 1).and_then(whole_weekday)) {
             if first < last && cues.time_ranges.is_entry(window(sentence, p.at + p.len, q.at).trim()) {
-                let weekdays = Some((first..=last).collect());
-                out.push(FreeWindow { weekdays, relative_day: None, dates: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+                out.push(FreeWindow::whole_days(Some((first..=last).collect()), None, about_calls, said.clone()));
                 skip_next = true;
                 continue;
             }
@@ -487,8 +490,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         // "工作日都不在家": a clause that negates names when the customer is *not* free.
         let negated = cues.negators.any_in(&sentence[cs..ce]) && !busy;
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
-            let weekdays = Some(weekdays);
-            out.push(FreeWindow { weekdays, relative_day: None, dates: None, from_hour: 0.0, to_hour: 24.0, about_calls, said: said.clone() });
+            out.push(FreeWindow::whole_days(Some(weekdays), None, about_calls, said.clone()));
         }
     }
     out
