@@ -176,6 +176,34 @@ fn promising_what_the_conversation_says_is_away_or_gone() {
 }
 
 #[test]
+fn a_booked_or_rented_item_read_back_wrong_is_a_wrong_fact() {
+    let context = [customer("我3月9日在滨湖网点约的油烟机深度清洗，师傅洗完就漏油。"), agent("收到，麻烦发一下工单号。"), customer("工单号YJ3309127")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &[
+            "是我们没洗干净。您3月9日在滨湖网点约的燃气灶保养套餐，今天下午派师傅上门返工。",
+            "是我们没洗干净。您3月9日在滨湖网点约的油烟机深度清洗，今天下午派师傅上门返工。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // The rent paid is a paid amount of the record.
+    let context = [customer("租的帐篷破了个洞，单号ZP55170832，租金260元。")];
+    let ranked = rank(
+        "你们看着办。",
+        &context,
+        &[
+            "是我们出库没检查。单号ZP55170832，租金395元，今天全额退给您。",
+            "是我们出库没检查。单号ZP55170832，租金260元，今天全额退给您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
