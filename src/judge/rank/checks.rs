@@ -91,6 +91,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| place_slip(cues, st, chars))
         .or_else(|| item_slip(cues, st, chars))
         .or_else(|| read_back_slip(cues, st, chars))
+        .or_else(|| wrong_name(cues, st, chars))
     {
         out.push(c);
     }
@@ -656,6 +657,37 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
             q.units.iter().any(|u| units.contains_key(u))
         }
     }
+}
+
+/// A surname with a title of address ("赵女士", "高先生") in `chars`: (where it starts, the three characters).
+fn surnames_with_title(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
+    cues.address_titles
+        .find_in(chars, None)
+        .into_iter()
+        .filter(|h| h.at >= 1 && super::text::is_cjk(chars[h.at - 1]) && !cues.function_chars.contains(&chars[h.at - 1]))
+        .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
+        .collect()
+}
+
+/// Addresses the customer by another name or title than the conversation gave ("肇先生，…" where a turn says "赵先生";
+/// "郑先生" for "郑女士"): a name with its title opening a clause of the reply (how a reply addresses someone, not
+/// "我们的李先生会联系您") that no turn uses, where some turn names someone that way.
+fn wrong_name(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let given: Vec<(String, Said)> = st
+        .turn_texts
+        .iter()
+        .flat_map(|(turn, text)| {
+            surnames_with_title(cues, text).into_iter().map(move |(at, name)| {
+                let (s, e) = super::text::clause_bounds(text, at);
+                (name, Said { turn: *turn, span: window(text, s, e) })
+            })
+        })
+        .collect();
+    let (_, said) = given.last()?;
+    let (at, name) = surnames_with_title(cues, chars)
+        .into_iter()
+        .find(|(at, name)| (*at == 0 || is_break(chars[at - 1])) && !given.iter().any(|(g, _)| g == name))?;
+    Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
 }
 
 fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {

@@ -317,6 +317,7 @@ pub(crate) struct Cues {
     pub(crate) urgent_cues: CueList,
     pub(crate) money_units: CueList,
     pub(crate) paid_marks: CueList,
+    pub(crate) address_titles: CueList,
     pub(crate) count_classifiers: CueList,
 }
 
@@ -497,6 +498,7 @@ impl Cues {
             urgent_cues: list!("urgent_cues"),
             money_units: list!("money_units"),
             paid_marks: list!("paid_marks"),
+            address_titles: list!("address_titles"),
             count_classifiers: list!("count_classifiers"),
         }
     }

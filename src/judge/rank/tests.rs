@@ -204,6 +204,26 @@ fn a_booked_or_rented_item_read_back_wrong_is_a_wrong_fact() {
 }
 
 #[test]
+fn addressing_the_customer_by_another_name_is_a_wrong_fact() {
+    let context = [customer("押金退了半个月还没到。"), agent("查到了，柏女士，您这单押金是5月2日申请的。")];
+    let candidates = [
+        "白女士，让您等了半个月，是我们审核压着没推进。我今天下午把押金原路退回。",
+        "柏先生，让您等了半个月，是我们审核压着没推进。我今天下午把押金原路退回。",
+        "柏女士，让您等了半个月，是我们审核压着没推进。我今天下午把押金原路退回。",
+        "让您等了半个月，是我们审核压着没推进，我们的何先生今天下午把押金原路退回。",
+    ];
+    let ranked = rank("怎么还不到？", &context, &candidates);
+    for wrong in [0, 1] {
+        let c = conflict(judgement(&ranked, wrong), Fault::WrongFact).expect("another name or title");
+        assert_eq!(c.context_turn, 1, "{c:?}");
+    }
+    // The right name, and a colleague named inside a clause, are no conflict.
+    assert!(judgement(&ranked, 2).conflicts.is_empty(), "{:?}", judgement(&ranked, 2));
+    assert!(conflict(judgement(&ranked, 3), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 3));
+    assert_eq!(ranked[0].index, 2);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
