@@ -224,6 +224,22 @@ fn addressing_the_customer_by_another_name_is_a_wrong_fact() {
 }
 
 #[test]
+fn an_attempt_that_failed_or_went_unanswered_is_tried() {
+    for (report, again) in [
+        ("报销单我在网页上传了三次发票，都失败。", "麻烦您在网页上重新上传一次发票，我今天下午帮您审核。"),
+        ("售后热线我打了一上午，没人接。", "麻烦您再打一下售后热线，我今天下午帮您盯着。"),
+    ] {
+        let ranked = rank(
+            report,
+            &[],
+            &[again, "是我们系统的问题，我今天下午直接在后台替您处理好，弄完发消息告诉您。"],
+        );
+        assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{again}: {:?}", judgement(&ranked, 0));
+        assert_eq!(ranked[0].index, 1, "{report}");
+    }
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
