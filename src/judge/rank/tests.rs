@@ -232,7 +232,7 @@ fn an_attempt_that_failed_or_went_unanswered_is_tried() {
         let ranked = rank(
             report,
             &[],
-            &[again, "是我们系统的问题，我今天下午直接在后台替您处理好，弄完发消息告诉您。"],
+            &[again, "问题出在我们的系统，我今天下午直接在后台替您处理好，弄完发消息告诉您。"],
         );
         assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{again}: {:?}", judgement(&ranked, 0));
         assert_eq!(ranked[0].index, 1, "{report}");
