@@ -240,6 +240,20 @@ fn an_attempt_that_failed_or_went_unanswered_is_tried() {
 }
 
 #[test]
+fn a_question_raised_on_its_own_or_asked_after_must_be_answered() {
+    let answers = "是我们排班出了错。改签的手续费由我们承担，不用您出，今天下午我把新票发给您。";
+    let skips = "是我们排班出了错，让您白跑一趟。今天下午我把新票发给您，后面全程由我跟进。";
+    let ranked = rank("好。另外问一下，改签的手续费谁出？", &[customer("大巴临时取消了，我只能改签。")], &[skips, answers]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    let context = [customer("大巴临时取消了，改签的手续费谁出？"), agent("收到，我帮您看看。")];
+    let ranked = rank("我问的问题呢？", &context, &[skips, answers]);
+    let c = conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).expect("the earlier question is asked again");
+    assert_eq!(c.context_turn, 0, "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
