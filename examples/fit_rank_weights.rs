@@ -225,33 +225,27 @@ fn held_out(cases: &[&Case], theta: &[f64; N_FEATURES], bias: f64) -> Held {
 /// Ranking and calibration numbers for log-odds `scores` of each case's candidates.
 fn evaluate(scores: &[Vec<f64>], grades: &[&[u8]]) -> Held {
     let mut scored = Vec::new();
-    let mut probs: Vec<(f64, f64)> = Vec::new();
+    let (mut probs, mut accepted) = (Vec::new(), Vec::new());
     for (s, c_grades) in scores.iter().zip(grades) {
         let mut order: Vec<usize> = (0..s.len()).collect();
         order.sort_by(|a, b| s[*b].total_cmp(&s[*a]).then(a.cmp(b)));
         let g: Vec<f64> = order.iter().map(|i| f64::from(c_grades[*i])).collect();
         scored.push(metrics::case_scores(&g));
-        for (v, grade) in s.iter().zip(c_grades.iter()) {
-            probs.push((sigmoid(*v), if *grade >= 2 { 1.0 } else { 0.0 }));
-        }
+        probs.extend(s.iter().map(|v| sigmoid(*v)));
+        accepted.extend(c_grades.iter().map(|g| *g >= 2));
     }
     let m = metrics::ranking(&scored);
-    let n = probs.len().max(1) as f64;
-    let log_loss = probs.iter().map(|(p, y)| -(y * p.max(1e-9).ln() + (1.0 - y) * (1.0 - p).max(1e-9).ln())).sum::<f64>() / n;
-    let brier = probs.iter().map(|(p, y)| (p - y).powi(2)).sum::<f64>() / n;
-    let mut ece = 0.0;
-    for bin in 0..10 {
-        let lo = bin as f64 / 10.0;
-        let in_bin: Vec<&(f64, f64)> = probs.iter().filter(|(p, _)| *p >= lo && (*p < lo + 0.1 || bin == 9)).collect();
-        if !in_bin.is_empty() {
-            let k = in_bin.len() as f64;
-            let conf = in_bin.iter().map(|(p, _)| p).sum::<f64>() / k;
-            let acc = in_bin.iter().map(|(_, y)| y).sum::<f64>() / k;
-            ece += k / n * (conf - acc).abs();
-        }
+    // The evaluator's definitions, so a number here and one `gongqing eval` prints mean the same.
+    let a = metrics::acceptance(&probs, &accepted);
+    Held {
+        ndcg3: m.ndcg3,
+        top1: m.top1,
+        pairwise: m.pairwise_accuracy,
+        log_loss: a.log_loss,
+        brier: a.brier,
+        ece: a.calibration.ece,
+        accept_rate: a.accept_rate,
     }
-    let accept_rate = probs.iter().map(|(_, y)| y).sum::<f64>() / n;
-    Held { ndcg3: m.ndcg3, top1: m.top1, pairwise: m.pairwise_accuracy, log_loss, brier, ece, accept_rate }
 }
 
 /// `NAME=CASES,NAME=CASES,...` of a hands option; exits with a usage message otherwise.
@@ -302,8 +296,10 @@ impl CrossHand {
         }
         let scores_of = |skip: Option<usize>| -> Vec<(f64, f64)> {
             let mut points = labelled_scores(own.iter().copied(), theta, bias);
-            for (_, (_, cases)) in hands.iter().enumerate().filter(|(k, _)| Some(*k) != skip) {
-                points.extend(labelled_scores(cases, theta, bias));
+            for (k, (_, cases)) in hands.iter().enumerate() {
+                if Some(k) != skip {
+                    points.extend(labelled_scores(cases, theta, bias));
+                }
             }
             points
         };
@@ -514,11 +510,7 @@ fn main() {
         }
     }
     let Some((_, lambda, theta, bias)) = best else { return };
-    let cal_scores: Vec<(f64, f64)> = cal_set
-        .iter()
-        .flat_map(|c| c.x.iter().zip(&c.grades).map(|(x, g)| (dot(x, &theta) + bias, if *g >= 2 { 1.0 } else { 0.0 })))
-        .collect();
-    let (a, b) = platt(&cal_scores);
+    let (a, b) = platt(&labelled_scores(cal_set.iter().copied(), &theta, bias));
     let (theta_cal, bias_cal) = (theta.map(|w| w * a), bias * a + b);
     let cross = CrossHand::fit(&cal_set, &calibrate, &theta_cal, bias_cal);
     let checks = cross.as_ref().map(|c| c.check(&check, &theta_cal, bias_cal)).unwrap_or_default();
