@@ -1511,6 +1511,35 @@ fn owning_phrases_count_and_their_negations_blame() {
 }
 
 #[test]
+fn owning_what_was_caused_counts_as_ownership() {
+    let ranked = rank(
+        "窗帘装反了，白跑一趟。",
+        &[],
+        &[
+            "这个差错是我们造成的，明天上午我让安装师傅重新装好。",
+            "这事我们认，该我们负责，明天上午我让安装师傅重新装好。",
+            "说到底是我们下单时拿错了型号，明天上午我让安装师傅重新装好。",
+            "我们认为安装是合格的，明天上午可以让安装师傅再看看。",
+        ],
+    );
+    for i in 0..3 {
+        assert!(judgement(&ranked, i).components.ownership >= 0.75, "{i}: {ranked:?}");
+    }
+    assert!(judgement(&ranked, 3).components.ownership < 0.5, "{ranked:?}");
+}
+
+#[test]
+fn a_quoted_menu_name_does_not_cut_an_instruction_short() {
+    let ranked = rank(
+        "在app里提交售后申请，点了五六次，都失败了。",
+        &[],
+        &["您在app的“售后申请”页面里再提交一次，我今天下午帮您审核。", "问题出在我们的系统，我今天下午直接在后台替您提交售后，弄完发消息告诉您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn going_to_the_shop_and_a_home_visit_are_different_channels() {
     let ranked = rank(
         "那怎么弄？",

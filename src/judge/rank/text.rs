@@ -102,7 +102,7 @@ pub(crate) fn holds_run(haystack: &[char], needle: &[char]) -> bool {
 }
 
 pub(crate) fn is_break(c: char) -> bool {
-    matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '。' | '、' | '\n' | '…' | '~' | '(' | ')' | '“' | '”' | '"')
+    matches!(c, ',' | '.' | '!' | '?' | ';' | ':' | '。' | '、' | '\n' | '…' | '~' | '(' | ')')
 }
 
 pub(crate) fn window(chars: &[char], from: usize, to: usize) -> String {
