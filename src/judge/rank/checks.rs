@@ -117,14 +117,14 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
                 if chars[i..i + pat.len()] == pat[..] {
                     let (s, e) = sentence_bounds(chars, i);
                     let sentence = &chars[s..e];
-                    let admits = cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence);
+                    let admits = admits_unavailable(cues, sentence);
                     let negated = super::conversation::negated_near(cues, chars, i, 4);
                     // A sentence that names the thing to share the feeling ("开业花篮没赶上时间，真是让您没面子了") and
                     // commits to nothing (no time, no firm action) promises nothing.
                     let shares_feeling_only = (cues.feelings.any_in(sentence) || cues.empathy_frames.any_in(sentence))
                         && scan_time(&cues.time, sentence).is_empty()
                         && !cues.actions.find_in(sentence, None).iter().any(|h| h.weight >= STRONG_ACTION);
-                    if !shares_feeling_only && !admits && !negated && !names_other_branch(cues, sentence, &u.said.span) {
+                    if !shares_feeling_only && !admits && !negated && !at_open_time(cues, st, u, sentence) && !names_other_branch(cues, sentence, &u.said.span) {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
                         break 'unavail;
                     }
@@ -182,6 +182,18 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     out
 }
 
+/// A taken slot leaves other times open ("刘医生明天不出诊" and "约刘医生后天上午"): a reply sentence naming the thing
+/// is impossible only at a time inside the slot.
+fn at_open_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Unavailable, sentence: &[char]) -> bool {
+    !u.taken.is_empty() && !time_points(&cues.time, sentence).iter().any(|p| u.taken.iter().any(|slot| slot.holds(p, st.today)))
+}
+
+/// Whether a reply sentence says the thing is gone ("无痛胃镜这两周约满了，我帮您登记下月的名额"), rather than saying
+/// so and promising it anyway ("…的情况我知道，不过我还是给您加塞一个").
+fn admits_unavailable(cues: &Cues, sentence: &[char]) -> bool {
+    (cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence)) && !cues.unavailable_despite.any_in(sentence)
+}
+
 /// The weight from which an action cue is a commitment of its own ("安排", "退款"; not "换" of "换谁都会着急").
 const STRONG_ACTION: f32 = 0.8;
 
@@ -191,16 +203,18 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
     const SHARED_RUN: usize = 3;
     for (s, e) in sentences(chars) {
         let sentence = &chars[s..e];
-        let admits = cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence) || cues.dismissive_limits.any_in(sentence);
+        let admits = admits_unavailable(cues, sentence) || cues.dismissive_limits.any_in(sentence);
         if admits || time_points(&cues.time, sentence).is_empty() {
             continue;
         }
-        let gone = |u: &&super::conversation::Unavailable| {
-            shared_content_run(&u.subject, sentence, &cues.function_chars) >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span)
-        };
-        if let Some(u) = st.unavailable.iter().find(gone) {
-            let name: String = u.subject.iter().filter(|c| **c != super::text::NO_MATCH).collect();
-            return Some(conflict(Fault::ImpossiblePromise, &sentence_of(chars, s), &u.said, name.trim_matches(|c: char| !c.is_alphanumeric())));
+        // The words the reply shares with what is gone name the thing ("南湖门诊部"), not the whole clause of the context.
+        let gone = st.unavailable.iter().find_map(|u| {
+            let run = shared_content_run(&u.subject, sentence, &cues.function_chars);
+            (run.len() >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span)).then_some((u, run))
+        });
+        if let Some((u, run)) = gone {
+            let name: String = run.into_iter().collect();
+            return Some(conflict(Fault::ImpossiblePromise, &sentence_of(chars, s), &u.said, &name));
         }
     }
     None

@@ -204,6 +204,9 @@ pub(crate) struct Unavailable {
     /// (a time is in it).
     pub(crate) subject: Vec<char>,
     pub(crate) said: Said,
+    /// For a taken slot with a time ("刘医生这周不出诊"): the windows it closes. A reply that names the thing is
+    /// impossible only at a time inside them.
+    pub(crate) taken: Vec<FullSlot>,
 }
 
 /// Something the customer did that did not help, in their words ("地漏盖换了个防臭的，都没用"): the content
@@ -408,6 +411,13 @@ fn whole_weekday(p: &TimePoint) -> Option<u8> {
 /// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
 /// midnight; a clock time allows an hour either side. `busy`: the text names when the customer is *not* free, so a
 /// negated clause ("工作日都不在家") names a window too.
+/// Whether the text names a day of next week ("下周六", "下周末").
+fn next_week_named(cues: &Cues, text: &[char]) -> bool {
+    (0..text.len()).any(|i| {
+        cues.time.next_week.ends_at(text, i) && (cues.time.weekdays.starts_at(text, i).is_some() || cues.time.weekend.starts_at(text, i).is_some())
+    })
+}
+
 fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<FreeWindow> {
     let t = &cues.time;
     let about_calls = cues.call_availability.any_in(sentence)
@@ -727,7 +737,18 @@ impl ConversationState {
                 // the cue's own clause names it: the rest of a sentence with a time in it tells of other things (a
                 // promise made there, "今天中午12点前给您开通理赔，那辆车已经下线").
                 let timed = !time_points(&cues.time, &chars[ss..h.at]).is_empty();
-                let mut subject = match (timed, cues.unavailable_slots.is_entry(cues.unavailable.term(&h))) {
+                let slot = cues.unavailable_slots.is_entry(cues.unavailable.term(&h));
+                // The windows a taken slot closes ("刘医生明天不出诊"): a reply naming the thing is held to them.
+                let taken: Vec<FullSlot> = if timed && slot {
+                    let next_week = next_week_named(cues, &chars[ss..h.at]);
+                    free_windows(cues, &chars[ss..h.at], Said { turn, span: clause_quote(chars, h.at) }, true)
+                        .into_iter()
+                        .map(|window| FullSlot { window, next_week })
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let mut subject = match (timed, slot) {
                     (false, _) => chars[ss..h.at].to_vec(),
                     (true, true) => Vec::new(),
                     (true, false) if !cues.unavailable_back_refs.any_in(&chars[cs.max(ss)..h.at]) => chars[cs.max(ss)..h.at].to_vec(),
@@ -740,16 +761,17 @@ impl ConversationState {
                 }
                 let said = Said { turn, span: clause_quote(chars, h.at) };
                 // A taken slot closes its time for bookings ("这周末的技术员全部排满了": no visit on Saturday or Sunday).
-                if cues.unavailable_slots.is_entry(cues.unavailable.term(&h)) {
+                if slot {
                     let clause = &chars[cs..h.at];
-                    let next_week = (0..clause.len()).any(|i| {
-                        cues.time.next_week.ends_at(clause, i)
-                            && (cues.time.weekdays.starts_at(clause, i).is_some() || cues.time.weekend.starts_at(clause, i).is_some())
-                    });
+                    let next_week = next_week_named(cues, clause);
                     let windows = free_windows(cues, clause, said.clone(), true);
+                    // "刘医生明天在外地开会，不出诊": the time is in an earlier clause of the sentence.
+                    if windows.is_empty() {
+                        st.full_slots.extend(taken.iter().cloned());
+                    }
                     st.full_slots.extend(windows.into_iter().map(|window| FullSlot { window, next_week }));
                 }
-                st.unavailable.push(Unavailable { names, subject, said });
+                st.unavailable.push(Unavailable { names, subject, said, taken });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });

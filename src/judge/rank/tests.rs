@@ -176,6 +176,43 @@ fn promising_what_the_conversation_says_is_away_or_gone() {
 }
 
 #[test]
+fn a_clinic_closed_for_works_or_a_doctor_not_seeing_patients_this_week_cannot_be_booked() {
+    let ranked = rank(
+        "想下周去东湖分院复查，可前台说东湖分院这个月在装修，不营业。现在怎么办？",
+        &[],
+        &["是我们没提前通知您，我帮您约下周二在东湖分院复查，今天下午把时间发您。", "是我们没提前通知您，我帮您改约到城西分院下周二复查，今天下午把时间发您。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("booked at the closed clinic");
+    assert_eq!(c.context_turn, -1);
+    // The reason names what the reply promises, not the whole clause of the context.
+    let reason = &judgement(&ranked, 0).reason;
+    assert!(reason.contains("事（东湖分院") && !reason[..reason.find('，').unwrap_or(0)].contains("前台"), "{reason}");
+    assert_eq!(ranked[0].index, 1);
+    let context = [customer("我想请刘医生帮我看片子。"), agent("刘医生明天在外地开会，不出诊。")];
+    let replies = ["是我们没说清楚，我帮您预约刘医生明天上午看片子，今天下班前确认。", "是我们没说清楚，我帮您预约刘医生后天上午看片子，今天下班前确认。"];
+    let ranked = rank("那我的片子谁看？", &context, &replies);
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    // Not seeing patients tomorrow leaves the day after open.
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
+fn saying_the_thing_is_gone_and_promising_it_anyway_is_an_impossible_promise() {
+    let context = [customer("我想报本期的油画提高班。"), agent("本期油画提高班已经满了。")];
+    let ranked = rank(
+        "真的一点办法都没有？",
+        &context,
+        &[
+            "本期油画提高班已经满了的情况我知道，不过我还是给您在本期油画提高班加个座位，今天下午确认。",
+            "本期油画提高班已经满了，我先给您登记下期油画提高班的第一个名额，今天下午确认。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_booked_or_rented_item_read_back_wrong_is_a_wrong_fact() {
     let context = [customer("我3月9日在滨湖网点约的油烟机深度清洗，师傅洗完就漏油。"), agent("收到，麻烦发一下工单号。"), customer("工单号YJ3309127")];
     let ranked = rank(

@@ -172,38 +172,44 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
     out
 }
 
-/// Longest common substring (chars, punctuation and spaces removed) between two texts.
 /// A character that stands for a masked one: it matches nothing in another text.
 pub(crate) const NO_MATCH: char = '\u{E002}';
 
-/// The longest run of content characters two texts share: function characters never match ("给您的" in both texts
-/// shares no run).
-pub(crate) fn shared_content_run(a: &[char], b: &[char], function: &[char]) -> usize {
+/// The longest run of content characters two texts share, as it stands in the second: function characters never
+/// match ("给您的" in both texts shares no run).
+pub(crate) fn shared_content_run(a: &[char], b: &[char], function: &[char]) -> Vec<char> {
     let mask = |x: &[char], sentinel: char| x.iter().map(|c| if function.contains(c) { sentinel } else { *c }).collect::<Vec<char>>();
-    longest_common_substring(&mask(a, '\u{E000}'), &mask(b, '\u{E001}'))
+    longest_common_run(&mask(a, '\u{E000}'), &mask(b, '\u{E001}'))
 }
 
+/// Longest common substring (chars, punctuation and spaces removed) between two texts.
 pub(crate) fn longest_common_substring(a: &[char], b: &[char]) -> usize {
+    longest_common_run(a, b).len()
+}
+
+/// The longest run of characters both texts hold, as it stands in `b` once breaks, spaces and ASCII are left out.
+fn longest_common_run(a: &[char], b: &[char]) -> Vec<char> {
     // Order numbers, codes and product names (ASCII) are quoted legitimately; they do not count.
     let keep = |c: &char| !is_break(*c) && !c.is_whitespace() && !c.is_ascii_alphanumeric();
     let a: Vec<char> = a.iter().copied().filter(keep).take(MAX_LCS_CHARS).collect();
     let b: Vec<char> = b.iter().copied().filter(keep).take(MAX_LCS_CHARS).collect();
     if a.is_empty() || b.is_empty() {
-        return 0;
+        return Vec::new();
     }
     let mut prev = vec![0u16; b.len() + 1];
     let mut cur = vec![0u16; b.len() + 1];
-    let mut best = 0u16;
+    let (mut best, mut best_end) = (0u16, 0usize);
     for ca in &a {
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = if ca == cb { prev[j].saturating_add(1) } else { 0 };
             if cur[j + 1] > best {
                 best = cur[j + 1];
+                best_end = j + 1;
             }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    best as usize
+    b[best_end - best as usize..best_end].to_vec()
 }
 
 /// Levenshtein distance of two short strings (codes), capped work: inputs are at most a few dozen chars.
