@@ -938,8 +938,12 @@ impl ConversationState {
             }
         }
         // Deadlines and every time the customer names.
+        let todays_date = super::time::todays_date_spans(&cues.time, chars);
         for mut p in time_points(&cues.time, chars) {
             self.customer_times.push(p.text.clone());
+            if todays_date.iter().any(|span| span.contains(&p.at)) {
+                continue;
+            }
             let (cs, ce) = super::text::clause_bounds(chars, p.at);
             let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
             // "八点以后才能到家": coming home at a bare early hour is coming home in the evening.
@@ -963,6 +967,12 @@ impl ConversationState {
             // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
             let not_a_deadline = !points_back
                 && (away_spans.iter().any(|span| span.contains(&p.at)) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]));
+            // "昨天你们答应我五点前，到现在还没弄好": a promise the customer reports as broken is overdue, so whatever it
+            // was for is wanted today; its hour has passed and bars nothing later today.
+            if cues.promise_report.any_in(&chars[cs..ce]) && cues.broken_promise.any_in(&chars[ss..se]) {
+                p.day = Some(super::time::Day::Offset(0));
+                p.hour = None;
+            }
             if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {

@@ -1152,6 +1152,27 @@ fn asking_for_an_answer_today_is_not_a_deadline_for_the_remedy() {
 }
 
 #[test]
+fn todays_date_the_end_of_the_working_day_and_an_overdue_promise_are_read_as_times() {
+    // "今天12号" says what day it is; the deadline is the 15th.
+    let ranked = rank("我要出差，今天12号，15号之前必须把烤箱修好。", &[], &["我14号上午派师傅上门把烤箱修好。", "我16号上午派师傅上门把烤箱修好。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
+    // The end of the working day is later than three in the afternoon.
+    let ranked = rank("现在才上午十点，下午三点之前必须拿到发票。", &[], &["我今天下班前把发票开好发您邮箱。", "我一小时之内把发票开好发您邮箱。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    // A promise reported broken is overdue: wanted today, and its passed hour bars nothing later today.
+    let context = [agent("我明天上午十点前让技术同事给您重新开通会员。")];
+    let ranked = rank(
+        "昨天说今天上午十点前，可是没人联系过我。",
+        &context,
+        &["是我们没兑现，今天下班前我让技术同事给您开通会员，开好发消息给您。", "是我们没兑现，明天上午我让技术同事给您开通会员，开好发消息给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn the_day_before_yesterday_sets_no_deadline() {
     let ranked = rank("我前天买的台灯今天就不亮了。", &[], &["刚买就坏确实扫兴，是我们品控没把好关。我明天下午给您送一台新的。"]);
     assert!(conflict(&ranked[0], Fault::MissesDeadline).is_none(), "{:?}", ranked[0]);

@@ -363,6 +363,19 @@ pub(crate) fn stated_today(cues: &TimeCues, chars: &[char]) -> Option<u8> {
     None
 }
 
+/// The spans where a text states today's date ("今天12号", "今天是25号了"): "today" and the date right after it (at
+/// most one character between) say what day it is, not by when something is wanted.
+pub(crate) fn todays_date_spans(cues: &TimeCues, chars: &[char]) -> Vec<std::ops::Range<usize>> {
+    let points = time_points(cues, chars);
+    points
+        .windows(2)
+        .filter(|w| {
+            w[0].day == Some(Day::Offset(0)) && w[0].hour.is_none() && matches!(w[1].day, Some(Day::Date { .. })) && w[1].at <= w[0].at + w[0].len + 1
+        })
+        .map(|w| w[0].at..w[1].at + w[1].len)
+        .collect()
+}
+
 /// Days from today to `day` (a weekday needs today's; next week's days are numbered past 7); None for a date.
 pub(crate) fn days_ahead(day: Day, today: Option<u8>) -> Option<i32> {
     match day {
