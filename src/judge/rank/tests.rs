@@ -1598,6 +1598,24 @@ fn a_quoted_menu_name_does_not_cut_an_instruction_short() {
 }
 
 #[test]
+fn a_customer_who_cannot_take_calls_or_come_in_is_not_offered_either() {
+    let ranked = rank(
+        "别打我电话，开会接不了，有事在这里留言。",
+        &[],
+        &["是我们弄错了，我一小时内给您打个电话把经过说清楚。", "是我们弄错了，我一小时内在这里把经过和处理结果写给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    let ranked = rank(
+        "我这个月去不了你们店里，人在国外。",
+        &[],
+        &["是我们弄错了，我今天下午给您约好时间，您过来当面办一下。", "是我们弄错了，我今天下午在线上替您把手续办完，办好发您截图。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn going_to_the_shop_and_a_home_visit_are_different_channels() {
     let ranked = rank(
         "那怎么弄？",
