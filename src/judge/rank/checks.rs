@@ -617,7 +617,7 @@ fn sentence_of(chars: &[char], at: usize) -> String {
 /// Whether a question asks for something concrete (when, where, how much, which of two) that a reply can answer or
 /// leave open.
 pub(crate) fn concrete(cues: &Cues, q: &super::conversation::Question) -> bool {
-    matches!(cues.questions.name(q.kind), "when" | "where" | "how_much" | "choice")
+    matches!(cues.questions.name(q.kind), "when" | "where" | "how_much" | "choice" | "who")
 }
 
 /// Whether one reply sentence takes up a question the customer presses for: it shares a content unit of the
@@ -643,6 +643,7 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
             "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score > super::time::VAGUE_SCORE),
             "where" => cues.place_answers.any_in(sentence),
             "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
+            "who" => cues.payer_answers.any_in(sentence),
             _ => !hedged,
         };
         about_it && holds_answer
@@ -666,6 +667,11 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
         }),
         "where" => reply.names_place,
         "how_much" => reply.has_figure,
+        // "运费谁出" is answered by naming who pays ("来回运费都由我们出"), not by acting on the topic.
+        "who" => sentences(chars).any(|(s, e)| {
+            let units = content_units(&chars[s..e], &cues.function_chars);
+            cues.payer_answers.any_in(&chars[s..e]) && (q.units.iter().any(|u| units.contains_key(u)) || cues.answer_refs.any_in(&chars[s..e]))
+        }),
         _ => {
             let units = content_units(chars, &cues.function_chars);
             q.units.iter().any(|u| units.contains_key(u))

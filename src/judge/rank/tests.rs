@@ -277,6 +277,21 @@ fn an_attempt_that_failed_or_went_unanswered_is_tried() {
 }
 
 #[test]
+fn who_pays_is_answered_by_naming_who_pays() {
+    let acts = "是我们包装没做好，我今天下午派人上门取回那把椅子，换一把新的送过去。";
+    let names_payer = "是我们包装没做好，来回运费都由我们出，我今天下午派人上门取回那把椅子。";
+    let ranked = rank("椅子腿磕坏了，要是退回去，运费谁出？", &[], &[acts, names_payer]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // Raised in an earlier turn as a point of its own, then asked for again.
+    let context = [customer("椅子腿磕坏了。还有个问题：要是退回去，运费谁出？"), agent("收到，我先看看。")];
+    let ranked = rank("我就想先知道这个。", &context, &[acts, names_payer]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_question_raised_on_its_own_or_asked_after_must_be_answered() {
     let answers = "是我们排班出了错。改签的手续费由我们承担，不用您出，今天下午我把新票发给您。";
     let skips = "是我们排班出了错，让您白跑一趟。今天下午我把新票发给您，后面全程由我跟进。";
