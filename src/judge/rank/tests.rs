@@ -180,7 +180,7 @@ fn a_clinic_closed_for_works_or_a_doctor_not_seeing_patients_this_week_cannot_be
     let ranked = rank(
         "想下周去东湖分院复查，可前台说东湖分院这个月在装修，不营业。现在怎么办？",
         &[],
-        &["是我们没提前通知您，我帮您约下周二在东湖分院复查，今天下午把时间发您。", "是我们没提前通知您，我帮您改约到城西分院下周二复查，今天下午把时间发您。"],
+        &["这次怪我们通知晚了，我帮您约下周二在东湖分院复查，今天下午把时间发您。", "这次怪我们通知晚了，我帮您改约到城西分院下周二复查，今天下午把时间发您。"],
     );
     let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("booked at the closed clinic");
     assert_eq!(c.context_turn, -1);
@@ -278,8 +278,8 @@ fn an_attempt_that_failed_or_went_unanswered_is_tried() {
 
 #[test]
 fn who_pays_is_answered_by_naming_who_pays() {
-    let acts = "是我们包装没做好，我今天下午派人上门取回那把椅子，换一把新的送过去。";
-    let names_payer = "是我们包装没做好，来回运费都由我们出，我今天下午派人上门取回那把椅子。";
+    let acts = "怪我们发货前没检查，我今天下午派人上门取回那把椅子，换一把新的送过去。";
+    let names_payer = "怪我们发货前没检查，来回运费都由我们出，我今天下午派人上门取回那把椅子。";
     let ranked = rank("椅子腿磕坏了，要是退回去，运费谁出？", &[], &[acts, names_payer]);
     assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 1));
