@@ -267,7 +267,7 @@ fn outside_free_windows(cues: &Cues, st: &ConversationState, chars: &[char], rep
 /// "周三下午3点送到您家").
 fn inside_busy_windows(cues: &Cues, st: &ConversationState, chars: &[char], reply: &ReplyReading) -> Option<Conflict> {
     reply.promises.iter().find_map(|p| {
-        let w = st.busy_windows.iter().find(|w| w.holds(p, st.today) && books_appointment(cues, chars, reply, p, w.about_calls))?;
+        let w = st.busy_windows.iter().find(|w| w.holds(p, st.today) && books_appointment(cues, chars, reply, p, w.about_calls || st.calls_discussed))?;
         Some(conflict(Fault::IgnoresPreference, &sentence_of(chars, p.at), &w.said, &p.text))
     })
 }

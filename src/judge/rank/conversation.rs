@@ -253,6 +253,8 @@ pub(crate) struct ConversationState {
     earlier_questions: Vec<Question>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
+    /// Some turn speaks of a phone call ("这个得跟您约个时间电话确认"): a call is then booked like a visit.
+    pub(crate) calls_discussed: bool,
     /// Times whose slots the conversation says are taken ("这周末的技术员全部排满了", "明天上午的号已经约满了"): nothing
     /// can be booked in them.
     pub(crate) full_slots: Vec<FullSlot>,
@@ -485,9 +487,11 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         let weekdays = weekdays_of(p, cs);
         let clock = p.text.chars().any(|c| c.is_ascii_digit() || t.numerals.starts_at(&[c], 0).is_some());
         let after = cues.after_marks.starts_at(sentence, p.at + p.len).is_some() || cues.after_openers.ends_at(sentence, p.at);
+        let before = cues.before_marks.starts_at(sentence, p.at + p.len).is_some();
         let (from_hour, to_hour) = match p.hour {
             None => (0.0, 24.0),
             Some(h) if after => (h, 24.0),
+            Some(h) if before => (0.0, h),
             Some(h) if clock => (h - 1.0, h + 1.0),
             Some(h) => (h - 6.0, h),
         };
@@ -554,11 +558,12 @@ fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
 }
 
 /// A clause that says the customer is away or busy, and sets no deadline ("周五出差，周四前要修好" sets one in its
-/// second clause; "周五出差前要修好" in the same clause), or that turns a time down ("今晚不行", "上午都不行").
+/// second clause; "周五出差前要修好" in the same clause, but not "下午四点以前都在睡觉"), or that turns a time down ("今晚不行",
+/// "上午都不行").
 fn busy_clause(cues: &Cues, clause: &[char]) -> bool {
     let turned_down =
         || scheduling_points(&cues.time, clause).iter().any(|p| cues.busy_after_time.starts_at(clause, p.at + p.len).is_some());
-    (cues.busy_cues.any_in(clause) || turned_down()) && !cues.busy_not_with.any_in(clause)
+    (cues.busy_cues.any_in(clause) || turned_down()) && (!cues.busy_not_with.any_in(clause) || cues.busy_until_marks.any_in(clause))
 }
 
 /// Where the times of the busy clause `clauses[k]` begin: days listed before it with "、" belong to it ("这周三、周四我
@@ -693,6 +698,9 @@ impl ConversationState {
                 st.today = stated_today(&cues.time, chars);
             }
             st.turn_texts.push((turn, chars.clone()));
+            if kind_hits(&cues.channels, chars).iter().any(|(k, _, _)| cues.channels.name(*k) == "call") {
+                st.calls_discussed = true;
+            }
             // Facts from every turn: agents state facts too (a confirmed amount, a room number).
             let f = read_facts(cues, chars, turn);
             st.facts.codes.extend(f.codes);

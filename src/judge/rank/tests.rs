@@ -1613,6 +1613,20 @@ fn a_quoted_menu_name_does_not_cut_an_instruction_short() {
 }
 
 #[test]
+fn busy_until_a_time_is_a_busy_window_and_a_call_spoken_of_is_booked_like_a_visit() {
+    let context = [agent("这个得跟您约个时间电话核对一下。"), customer("我上夜班，下午三点以前都在补觉。")];
+    let ranked = rank(
+        "你们看着办吧。",
+        &context,
+        &["是我们登记错了，我今天中午十二点给您打电话核对。", "是我们登记错了，我今天下午五点给您打电话核对。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_customer_who_cannot_take_calls_or_come_in_is_not_offered_either() {
     let ranked = rank(
         "别打我电话，开会接不了，有事在这里留言。",
