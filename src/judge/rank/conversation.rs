@@ -590,6 +590,19 @@ fn busy_scope_start(cues: &Cues, chars: &[char], clauses: &[(usize, usize)], k: 
     clauses[j].0
 }
 
+/// "15号出门培训，18号晚上才回来": an away clause with a date, and a later clause of its sentence with a later date and
+/// a return mark, make every day from the one to the other away. Returns the return clause's span (its time is no
+/// deadline) and the window.
+fn away_until_back(cues: &Cues, chars: &[char], clauses: &[(usize, usize)], k: usize, said: Said) -> Option<(std::ops::Range<usize>, FreeWindow)> {
+    let (cs, ce) = clauses[k];
+    let first = time_points(&cues.time, &chars[cs..ce]).iter().find_map(whole_date)?;
+    let (_, sentence_end) = sentence_bounds(chars, cs);
+    clauses[k + 1..].iter().take_while(|(s, _)| *s < sentence_end).find_map(|&(s, e)| {
+        let last = time_points(&cues.time, &chars[s..e]).iter().find_map(date_of)?;
+        (last > first && cues.return_marks.any_in(&chars[s..e])).then(|| (s..e, FreeWindow::whole_days(None, Some((first, last)), false, said.clone())))
+    })
+}
+
 /// Whether the clause `cs..ce` of `chars` says when the customer is away or busy: a busy cue, or one of their own
 /// events in a sentence that also says when they are free ("明天上午要开会，下午才在家": the meeting is when not to
 /// come, not a deadline).
@@ -943,6 +956,10 @@ impl ConversationState {
                 let from = busy_scope_start(cues, chars, &clauses, k);
                 self.busy_windows.extend(free_windows(cues, &chars[from..ce], Said { turn, span: quote(chars, from, ce) }, true));
                 away_spans.push(from..ce);
+                if let Some((back, window)) = away_until_back(cues, chars, &clauses, k, Said { turn, span: quote(chars, cs, ce) }) {
+                    self.busy_windows.push(window);
+                    away_spans.push(back);
+                }
             }
         }
         // Deadlines and every time the customer names.

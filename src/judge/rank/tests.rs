@@ -1627,6 +1627,19 @@ fn busy_until_a_time_is_a_busy_window_and_a_call_spoken_of_is_booked_like_a_visi
 }
 
 #[test]
+fn away_from_a_departure_date_until_a_return_date_is_every_day_between() {
+    let context = [agent("这个得重新量一次尺寸，我跟您约个上门时间。")];
+    let ranked = rank(
+        "我5号出门开会，9号晚上才回来。",
+        &context,
+        &["是我们量错了，师傅7号上午上门重新量。", "是我们量错了，师傅10号上午上门重新量。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_customer_who_cannot_take_calls_or_come_in_is_not_offered_either() {
     let ranked = rank(
         "别打我电话，开会接不了，有事在这里留言。",
