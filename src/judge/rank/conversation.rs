@@ -884,7 +884,11 @@ impl ConversationState {
         }
         // Whatever was done and did not help, in the customer's words.
         for h in cues.no_help.find_in(chars, None) {
-            let (s, _) = sentence_bounds(chars, h.at);
+            // "我查了好几次；热线打了三回；照样不行": the report covers every attempt listed before it with semicolons.
+            let (mut s, _) = sentence_bounds(chars, h.at);
+            while s >= 2 && chars[s - 1] == ';' {
+                s = sentence_bounds(chars, s - 2).0;
+            }
             let (_, ce) = super::text::clause_bounds(chars, h.at);
             let mut units: HashSet<String> = content_units(&chars[s..ce], &cues.function_chars).into_keys().collect();
             for u in content_units(&chars[h.at..h.end()], &cues.function_chars).into_keys() {

@@ -292,6 +292,24 @@ fn who_pays_is_answered_by_naming_who_pays() {
 }
 
 #[test]
+fn a_list_of_attempts_before_one_failure_report_is_all_tried() {
+    let ranked = rank(
+        "优惠券我在结算页点了好几次；售后电话也拨了两回；照样不行。",
+        &[],
+        &["怪我们系统没同步，麻烦您再拨一下售后电话，我半小时内跟进。", "怪我们系统没同步，我半小时内直接在后台把优惠券补发到您账户。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    let ranked = rank(
+        "会员卡在小程序里绑了三遍，一点反应都没有。",
+        &[],
+        &["怪我们系统没同步，您在小程序里再绑一遍会员卡，我半小时内跟进。", "怪我们系统没同步，我半小时内直接在后台把会员卡绑到您账户。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn a_question_raised_on_its_own_or_asked_after_must_be_answered() {
     let answers = "是我们排班出了错。改签的手续费由我们承担，不用您出，今天下午我把新票发给您。";
     let skips = "是我们排班出了错，让您白跑一趟。今天下午我把新票发给您，后面全程由我跟进。";
