@@ -105,6 +105,9 @@ fn time_frame_is_detected() {
         ("40分钟后工程师联系您。", true),
         ("这边会跟进处理的。", false),
         ("您排了三个小时的队，确实辛苦。", false),
+        // A past mark of the clause before ("看过了") does not reach the next clause's time.
+        ("这单我看过了，我四十分钟内给您退回。", true),
+        ("已经过了四十分钟，还没人回。", false),
     ] {
         let best = scan_time(&cues.time, &text::Text::new(text).chars).iter().map(|h| h.score).fold(0.0f32, f32::max);
         assert_eq!(best >= 0.5, expect, "{text}: {best}");

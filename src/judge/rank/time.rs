@@ -63,6 +63,14 @@ fn horizon_score(hours: f32) -> f32 {
     }
 }
 
+/// Up to `n` characters before `at`, within its clause ("看过了，我四十分钟内…": the "过了" of the clause before does not
+/// make the forty minutes past).
+fn clause_before(chars: &[char], at: usize, n: usize) -> &[char] {
+    let from = at.saturating_sub(n);
+    let from = (from..at).rev().find(|&i| is_break(chars[i])).map_or(from, |i| i + 1);
+    &chars[from..at]
+}
+
 fn numeral(cues: &TimeCues, c: char) -> Option<f32> {
     let s = [c];
     cues.numerals.starts_at(&s, 0).map(|(_, v)| v)
@@ -141,7 +149,7 @@ pub(crate) fn scan_time(cues: &TimeCues, chars: &[char]) -> Vec<TimeHit> {
                 if let Some(per) = per {
                     let uend = k + ulen;
                     let after = &chars[uend.min(n)..(uend + 3).min(n)];
-                    let before = &chars[start.saturating_sub(5)..start];
+                    let before = clause_before(chars, start, 5);
                     let past = cues.past_after.starts_at(after, 0).is_some() || cues.past_before.any_in(before);
                     let forward = cues.forward_after.starts_at(after, 0).is_some() || cues.forward_before.ends_at(before, before.len());
                     if forward && !past && value > 0.0 {
@@ -297,7 +305,7 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
                 if let Some((ulen, per)) = cues.units.starts_at(chars, u) {
                     let uend = u + ulen;
                     let after = &chars[uend.min(n)..(uend + 3).min(n)];
-                    let before = &chars[k.saturating_sub(5)..k];
+                    let before = clause_before(chars, k, 5);
                     let past = cues.past_after.starts_at(after, 0).is_some() || cues.past_before.any_in(before);
                     let forward = cues.forward_after.starts_at(after, 0).is_some() || cues.forward_before.ends_at(before, before.len());
                     if forward && !past && value > 0.0 && per >= 1.0 && !(per >= 720.0 && u == end) {
