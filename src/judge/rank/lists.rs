@@ -348,6 +348,8 @@ pub(crate) struct TimeCues {
     pub(crate) date_marks: CueList,
     /// Month words before a day of the month, with the month they name counted from this one (下个月 = 1).
     pub(crate) month_offsets: CueList,
+    /// Parts of a month (月底, 下个月初) as month offset × 100 + the last day they reach.
+    pub(crate) month_parts: CueList,
     pub(crate) not_before_day: CueList,
     pub(crate) next_week: CueList,
     pub(crate) wish: CueList,
@@ -408,6 +410,7 @@ impl Cues {
                 half_hour: list!("time_half_hour"),
                 date_marks: list!("time_date_marks"),
                 month_offsets: list!("time_month_offsets"),
+                month_parts: list!("time_month_parts"),
                 not_before_day: list!("time_not_before_day"),
                 next_week: list!("time_next_week"),
                 wish: list!("time_wish"),

@@ -1209,6 +1209,18 @@ fn todays_date_the_end_of_the_working_day_and_an_overdue_promise_are_read_as_tim
 }
 
 #[test]
+fn the_end_of_the_month_is_a_date_to_compare() {
+    let ranked = rank(
+        "今天26号了，报销材料月底前必须交上去，发票还没开出来。",
+        &[],
+        &["是我们漏开了，我下个月初把发票开好寄给您。", "是我们漏开了，我28号前把发票开好寄给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_day_before_yesterday_sets_no_deadline() {
     let ranked = rank("我前天买的台灯今天就不亮了。", &[], &["刚买就坏确实扫兴，是我们品控没把好关。我明天下午给您送一台新的。"]);
     assert!(conflict(&ranked[0], Fault::MissesDeadline).is_none(), "{:?}", ranked[0]);

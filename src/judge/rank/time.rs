@@ -229,7 +229,11 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
         let mut j = i;
         // A day word that is also a part of the day ("今晚", "明早") sets both: "今晚8点" is 20:00.
         let mut day_part: Option<f32> = None;
-        if let Some((l, off)) = cues.day_offsets.starts_at(chars, i) {
+        if let Some((l, code)) = cues.month_parts.starts_at(chars, i) {
+            let code = code as u32;
+            day = Some(Day::Date { month: (code / 100) as u8, day: (code % 100) as u8 });
+            j = i + l;
+        } else if let Some((l, off)) = cues.day_offsets.starts_at(chars, i) {
             day = Some(Day::Offset(off as i32));
             j = i + l;
             day_part = cues.parts_of_day.starts_at(chars, i).filter(|(pl, _)| *pl == l).map(|(_, h)| h);
