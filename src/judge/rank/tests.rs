@@ -1211,7 +1211,7 @@ fn todays_date_the_end_of_the_working_day_and_an_overdue_promise_are_read_as_tim
 #[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
-        "今天26号了，报销材料月底前必须交上去，发票还没开出来。",
+        "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
         &[],
         &["是我们漏开了，我下个月初把发票开好寄给您。", "是我们漏开了，我28号前把发票开好寄给您。"],
     );
