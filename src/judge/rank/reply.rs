@@ -87,7 +87,13 @@ impl ReplyReading {
         }
         r.promises = time_points(&cues.time, chars)
             .into_iter()
-            .filter(|p| !state.customer_times.iter().any(|t| t == &p.text) && !state.customer_text.contains(&p.text))
+            .filter(|p| {
+                // A time of the customer's said back is no promise, unless the reply books it ("复查约在18号上午"
+                // after "18号晚上才回来").
+                let (s, e) = clause_bounds(chars, p.at);
+                let repeated = state.customer_times.iter().any(|t| t == &p.text) || state.customer_text.contains(&p.text);
+                !repeated || cues.appointment_cues.any_in(&chars[s..e])
+            })
             .filter(|p| {
                 // A time inside a wish, or naming the customer's own event ("明早就面试"), is not a commitment;
                 // one that books the customer for it ("约您明天上午复查") is.

@@ -1670,6 +1670,10 @@ fn away_from_a_departure_date_until_a_return_date_is_every_day_between() {
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
     assert!(judgement(&ranked, 1).conflicts.is_empty(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
+    // The customer's own date, booked ("上门" on the morning of the return day), is a promise all the same.
+    let ranked = rank("我5号出门开会，9号晚上才回来。", &context, &["是我们量错了，师傅9号上午上门重新量。", "是我们量错了，师傅10号上午上门重新量。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
 }
 
 #[test]
