@@ -204,7 +204,7 @@ pub(crate) struct Unavailable {
     /// (a time is in it).
     pub(crate) subject: Vec<char>,
     pub(crate) said: Said,
-    /// For a taken slot with a time ("刘医生这周不出诊"): the windows it closes. A reply that names the thing is
+    /// For a taken slot with a time ("刘医生明天不出诊"): the windows it closes. A reply that names the thing is
     /// impossible only at a time inside them.
     pub(crate) taken: Vec<FullSlot>,
 }
@@ -409,10 +409,6 @@ fn whole_weekday(p: &TimePoint) -> Option<u8> {
     }
 }
 
-/// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
-/// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
-/// midnight; a clock time allows an hour either side. `busy`: the text names when the customer is *not* free, so a
-/// negated clause ("工作日都不在家") names a window too.
 /// Whether the text names a day of next week ("下周六", "下周末").
 fn next_week_named(cues: &Cues, text: &[char]) -> bool {
     (0..text.len()).any(|i| {
@@ -420,6 +416,10 @@ fn next_week_named(cues: &Cues, text: &[char]) -> bool {
     })
 }
 
+/// The windows of one availability sentence: each time named, with the weekdays its clause names ("工作日").
+/// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
+/// midnight, one followed by "以前" from the start of the day; a clock time allows an hour either side. `busy`: the
+/// text names when the customer is *not* free, so a negated clause ("工作日都不在家") names a window too.
 fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<FreeWindow> {
     let t = &cues.time;
     let about_calls = cues.call_availability.any_in(sentence)
