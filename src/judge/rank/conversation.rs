@@ -967,8 +967,9 @@ impl ConversationState {
             }
         }
         // Deadlines and every time the customer names.
-        let todays_date = super::time::todays_date_spans(&cues.time, chars);
-        for mut p in time_points(&cues.time, chars) {
+        let points = time_points(&cues.time, chars);
+        let todays_date = super::time::todays_date_spans(&points);
+        for mut p in points {
             self.customer_times.push(p.text.clone());
             if todays_date.iter().any(|span| span.contains(&p.at)) {
                 continue;

@@ -375,10 +375,9 @@ pub(crate) fn stated_today(cues: &TimeCues, chars: &[char]) -> Option<u8> {
     None
 }
 
-/// The spans where a text states today's date ("今天12号", "今天是25号了"): "today" and the date right after it (at
-/// most one character between) say what day it is, not by when something is wanted.
-pub(crate) fn todays_date_spans(cues: &TimeCues, chars: &[char]) -> Vec<std::ops::Range<usize>> {
-    let points = time_points(cues, chars);
+/// The spans where a text's time points state today's date ("今天12号", "今天是25号了"): "today" and the date right
+/// after it (at most one character between) say what day it is, not by when something is wanted.
+pub(crate) fn todays_date_spans(points: &[TimePoint]) -> Vec<std::ops::Range<usize>> {
     points
         .windows(2)
         .filter(|w| {
