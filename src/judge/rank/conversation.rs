@@ -968,10 +968,10 @@ impl ConversationState {
         }
         // Deadlines and every time the customer names.
         let points = time_points(&cues.time, chars);
-        let todays_date = super::time::todays_date_spans(&points);
+        let dating = super::time::dating_spans(&cues.time, chars, &points);
         for mut p in points {
             self.customer_times.push(p.text.clone());
-            if todays_date.iter().any(|span| span.contains(&p.at)) {
+            if dating.iter().any(|span| span.contains(&p.at)) {
                 continue;
             }
             let (cs, ce) = super::text::clause_bounds(chars, p.at);

@@ -359,6 +359,9 @@ pub(crate) struct TimeCues {
     pub(crate) numerals: CueList,
     pub(crate) workdays: CueList,
     pub(crate) weekend: CueList,
+    /// Words for now ("现在") and what may stand between them or "today" and the time they state ("已经", "才").
+    pub(crate) now_words: CueList,
+    pub(crate) now_links: CueList,
 }
 
 impl Cues {
@@ -420,6 +423,8 @@ impl Cues {
                 numerals: list!("time_numerals"),
                 workdays: list!("time_workdays"),
                 weekend: list!("time_weekend"),
+                now_words: list!("time_now_words"),
+                now_links: list!("time_now_links"),
             },
             info: kinds!("info": "order", "tracking", "booking", "flight", "room", "photo", "screenshot", "address", "phone", "id", "card", "email", "plate", "materials"),
             give_verbs: list!("give_verbs"),

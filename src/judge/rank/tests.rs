@@ -1209,6 +1209,30 @@ fn todays_date_the_end_of_the_working_day_and_an_overdue_promise_are_read_as_tim
 }
 
 #[test]
+fn saying_what_time_or_day_it_is_now_sets_no_deadline() {
+    // "现在才上午十点" is the time now; the deadline is three in the afternoon, so noon is in time.
+    let ranked = rank("我要赶车，现在才上午十点，下午三点之前必须把票改好。", &[], &["我中午十二点前把票改好发给您。", "我今天下班前把票改好发给您。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 0);
+    // "今天已经周三了" says what day it is; Thursday is before the Friday deadline, Saturday after it.
+    let ranked = rank("今天已经周三了，老人周五之前一定要拿到药。", &[], &["我周四上午把药送到您家。", "我周六上午把药送到您家。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
+fn a_stated_time_limit_is_a_deadline_and_a_range_of_days_counts_its_upper_bound() {
+    let ranked = rank("下周一有考试，后天晚上六点是最后期限。", &[], &["我大后天把教材寄到。", "我明天下午把教材寄到。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    // "三到五个工作日" is up to five working days: too late for today.
+    let ranked = rank("今天下午四点以前必须把合同盖好章。", &[], &["正常排队的话，一般三到五个工作日把合同盖好章。", "我两点前把合同盖好章。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",

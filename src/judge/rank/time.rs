@@ -114,6 +114,9 @@ fn read_number(cues: &TimeCues, chars: &[char], i: usize) -> Option<(f32, usize,
             cur = 0.0;
         } else if let Some(v) = numeral(cues, ch) {
             cur = v;
+        } else if matches!(ch, '-' | '~' | '到' | '至') && chars.get(j + 1).is_some_and(|&c| numeral(cues, c).is_some()) {
+            // A range keeps its upper bound, as with digits: "三到五个工作日" is five.
+            (total, cur) = (0.0, 0.0);
         } else {
             break;
         }
@@ -344,20 +347,12 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     out
 }
 
-/// The time points of a text that say when something happens: a statement of today's weekday ("今天周二，下午两点后才
-/// 方便") dates the conversation, it does not restrict the window after it to today.
+/// The time points of a text that say when something happens: a statement of what day or time it is now ("今天周二，
+/// 下午两点后才方便", "现在才上午十点") dates the conversation, it does not restrict the window after it to today.
 pub(crate) fn scheduling_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     let points = time_points(cues, chars);
-    let mut dating = vec![false; points.len()];
-    for (k, pair) in points.windows(2).enumerate() {
-        let (today, weekday) = (&pair[0], &pair[1]);
-        let gap = weekday.at.saturating_sub(today.at + today.len);
-        if today.day == Some(Day::Offset(0)) && today.hour.is_none() && matches!(weekday.day, Some(Day::Weekday(_))) && gap <= 1 {
-            dating[k] = true;
-            dating[k + 1] = true;
-        }
-    }
-    points.into_iter().zip(dating).filter(|(_, dating)| !dating).map(|(p, _)| p).collect()
+    let dating = dating_spans(cues, chars, &points);
+    points.into_iter().filter(|p| !dating.iter().any(|span| span.contains(&p.at))).collect()
 }
 
 /// The weekday of today when a text says so ("今天周三"), Monday = 1.
@@ -375,16 +370,27 @@ pub(crate) fn stated_today(cues: &TimeCues, chars: &[char]) -> Option<u8> {
     None
 }
 
-/// The spans where a text's time points state today's date ("今天12号", "今天是25号了"): "today" and the date right
-/// after it (at most one character between) say what day it is, not by when something is wanted.
-pub(crate) fn todays_date_spans(points: &[TimePoint]) -> Vec<std::ops::Range<usize>> {
-    points
+/// The spans where a text says what day or time it is now: "today" right before a weekday or a date ("今天12号",
+/// "今天已经周三了"), or "now" right before a time of day ("现在才上午十点"), with nothing between but a link
+/// (`time_now_links.txt`). They date the conversation; they say neither when something happens nor by when it is wanted.
+pub(crate) fn dating_spans(cues: &TimeCues, chars: &[char], points: &[TimePoint]) -> Vec<std::ops::Range<usize>> {
+    let linked = |from: usize, to: usize| from <= to && (from == to || cues.now_links.starts_at(chars, from).is_some_and(|(l, _)| from + l == to));
+    let mut spans: Vec<std::ops::Range<usize>> = points
         .windows(2)
         .filter(|w| {
-            w[0].day == Some(Day::Offset(0)) && w[0].hour.is_none() && matches!(w[1].day, Some(Day::Date { .. })) && w[1].at <= w[0].at + w[0].len + 1
+            w[0].day == Some(Day::Offset(0))
+                && w[0].hour.is_none()
+                && matches!(w[1].day, Some(Day::Date { .. } | Day::Weekday(_)))
+                && linked(w[0].at + w[0].len, w[1].at)
         })
         .map(|w| w[0].at..w[1].at + w[1].len)
-        .collect()
+        .collect();
+    for h in cues.now_words.find_in(chars, None) {
+        if let Some(p) = points.iter().find(|p| p.at >= h.end() && p.hour.is_some() && linked(h.end(), p.at)) {
+            spans.push(h.at..p.at + p.len);
+        }
+    }
+    spans
 }
 
 /// Days from today to `day` (a weekday needs today's; next week's days are numbered past 7); None for a date.
