@@ -251,6 +251,11 @@ pub(crate) struct ConversationState {
     pub(crate) questions: Vec<Question>,
     /// The questions of the latest earlier customer turn that asked any, for a current message that asks again.
     earlier_questions: Vec<Question>,
+    /// Questions an earlier customer turn raised as a point of its own ("另外想问一下，…"): they stay open unless a later
+    /// agent turn answers them, whatever the current message asks.
+    pub(crate) raised_questions: Vec<Question>,
+    /// The agent's turns, with their index.
+    pub(crate) agent_turns: Vec<(i32, Vec<char>)>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
     /// Some turn speaks of a phone call ("这个得跟您约个时间电话确认"): a call is then booked like a visit.
@@ -515,6 +520,12 @@ fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
     let hits = kind_hits(&cues.questions, chars);
     let mut out = Vec::new();
     for (k, h, _) in &hits {
+        // "年检过期几天还能开上路吗": before a yes/no particle in its clause a question word is indefinite (a few
+        // days); the clause asks yes or no.
+        let (cs, ce) = super::text::clause_bounds(chars, h.at);
+        if matches!(cues.questions.name(*k), "when" | "where" | "how_much") && cues.indefinite_marks.any_in(&chars[h.end().min(ce)..ce]) {
+            continue;
+        }
         let (s, e) = sentence_bounds(chars, h.at);
         let mut units: Vec<String> = content_units(&chars[s..e], &cues.function_chars).into_keys().collect();
         if cues.questions.name(*k) == "choice" {
@@ -531,7 +542,6 @@ fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
                 .collect();
             content_units(&chars, &cues.function_chars).into_keys().collect()
         };
-        let (cs, ce) = super::text::clause_bounds(chars, h.at);
         let asking_clause = masked(cs.max(s), ce.min(e));
         let topic = if asking_clause.is_empty() { masked(s, e) } else { asking_clause };
         out.push(Question { kind: *k, units, topic, pressing: false, said: Said { turn, span: quote(chars, s, e) } });
@@ -801,6 +811,7 @@ impl ConversationState {
             st.dated_events.extend(dated_clauses(cues, chars, false).into_iter().map(|d| (turn, d)));
             match role {
                 Role::Agent => {
+                    st.agent_turns.push((turn, chars.clone()));
                     suggested = kind_hits(&cues.steps, chars)
                         .into_iter()
                         .filter(|(_, h, _)| !negated_near(cues, chars, h.at, 3))
@@ -1045,6 +1056,9 @@ impl ConversationState {
         // brings back the questions of the latest earlier turn that asked any.
         let asked = questions_of(cues, chars, turn);
         if turn != CURRENT {
+            if cues.question_openers.any_in(chars) {
+                self.raised_questions.extend(asked.iter().cloned().map(|q| Question { pressing: true, ..q }));
+            }
             if !asked.is_empty() {
                 self.earlier_questions = asked;
             }

@@ -258,6 +258,8 @@ pub(crate) struct Cues {
     pub(crate) over_promise_disclaimers: CueList,
     pub(crate) item_frames: CueList,
     pub(crate) question_openers: CueList,
+    /// Yes/no particles: a question word before one in its clause is indefinite ("过期几天还能开吗").
+    pub(crate) indefinite_marks: CueList,
     pub(crate) asks_again: CueList,
     pub(crate) answer_refs: CueList,
     pub(crate) answer_openers: CueList,
@@ -452,6 +454,7 @@ impl Cues {
             over_promise_disclaimers: list!("over_promise_disclaimers"),
             item_frames: list!("item_frames"),
             question_openers: list!("question_openers"),
+            indefinite_marks: list!("indefinite_marks"),
             asks_again: list!("asks_again"),
             answer_refs: list!("answer_refs"),
             answer_openers: list!("answer_openers"),

@@ -1233,6 +1233,34 @@ fn a_stated_time_limit_is_a_deadline_and_a_range_of_days_counts_its_upper_bound(
 }
 
 #[test]
+fn a_question_raised_in_an_earlier_turn_stays_open_until_an_agent_answers_it() {
+    let context = [
+        customer("预约的保洁阿姨迟到了两个小时。顺便问一句，没用完的保洁时长可以转给我妈妈用吗？"),
+        agent("收到，我先核对一下派单记录。"),
+    ];
+    let candidates = [
+        "阿姨迟到是我们调度的问题，我半小时内给您把这次的费用退一半。",
+        "没用完的时长可以转给您妈妈，在会员页点转赠就行。阿姨迟到是我们调度的问题，我半小时内给您把这次的费用退一半。",
+    ];
+    let ranked = rank("还要等多久？", &context, &candidates);
+    let c = conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).expect("the earlier question is still open");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // Once an agent turn has answered it, it is closed.
+    let answered = [context[0].clone(), agent("没用完的时长可以转给您妈妈，在会员页点转赠就行。派单记录我再核对一下。")];
+    let ranked = rank("还要等多久？", &answered, &candidates);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
+fn a_question_word_before_a_yes_no_particle_asks_yes_or_no() {
+    // "过期几天还能退吗" asks whether it can still be returned, not how many days: a yes with the way to do it answers it.
+    let ranked = rank("会员卡过期几天了还能退吗？", &[], &["能退，您在订单页点退卡，余额原路退回。"]);
+    assert!(conflict(&ranked[0], Fault::UnansweredQuestion).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
