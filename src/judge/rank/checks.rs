@@ -645,7 +645,7 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         let hedged = !cues.answer_hedges.find_in(sentence, Some(&cues.negators)).is_empty();
         let holds_answer = match kind {
             // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.
-            "when" => super::time::scan_time(&cues.time, sentence).iter().any(|h| h.score > super::time::VAGUE_SCORE),
+            "when" => names_a_time(cues, sentence),
             "where" => cues.place_answers.any_in(sentence),
             "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
             "who" => cues.payer_answers.any_in(sentence),
@@ -653,6 +653,12 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         };
         about_it && holds_answer
     })
+}
+
+/// Whether a text names a time that can answer "when": any time frame but a vague one ("尽快"), or a day or time of day
+/// ("前一晚十点以后").
+fn names_a_time(cues: &Cues, chars: &[char]) -> bool {
+    scan_time(&cues.time, chars).iter().any(|h| h.score > super::time::VAGUE_SCORE) || !time_points(&cues.time, chars).is_empty()
 }
 
 fn leading_space(chars: &[char]) -> usize {
@@ -666,9 +672,7 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
         // A date answers it too ("有效期到明年3月31日").
         "when" => clauses(chars).any(|(s, e)| {
             let clause = &chars[s..e];
-            let names_time = super::time::scan_time(&cues.time, clause).iter().any(|h| h.score > super::time::VAGUE_SCORE)
-                || !time_points(&cues.time, clause).is_empty();
-            names_time && !cues.callback.any_in(clause) && !cues.answer_later.any_in(clause)
+            names_a_time(cues, clause) && !cues.callback.any_in(clause) && !cues.answer_later.any_in(clause)
         }),
         "where" => reply.names_place,
         "how_much" => reply.has_figure,

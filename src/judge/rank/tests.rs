@@ -1261,6 +1261,15 @@ fn a_question_word_before_a_yes_no_particle_asks_yes_or_no() {
 }
 
 #[test]
+fn a_pressed_when_question_is_answered_by_a_time_of_day() {
+    // "前一晚十点以后" names a time of day, which answers "几点以后".
+    let ranked = rank("另外想问一下，洗牙前几点以后不能吃东西？", &[], &["前一晚十点以后就不要吃东西了，喝水没关系。我今天帮您改约。", "我今天帮您改约到下周。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 0);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
