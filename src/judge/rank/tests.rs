@@ -1270,6 +1270,23 @@ fn a_pressed_when_question_is_answered_by_a_time_of_day() {
 }
 
 #[test]
+fn a_closed_venue_and_a_full_class_cannot_be_booked() {
+    let context = [agent("先跟您说一声，城东馆下个月闭馆翻修。"), customer("我想下个月还在城东馆上课。")];
+    let ranked = rank("能安排吗？", &context, &["没问题，我下个月继续在城东馆给您排课，明天给您确认。", "城东馆下个月闭馆翻修，我先给您转到城西馆上，明天给您确认。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    // A full class is full at its own time only: another day's class can be booked.
+    let context = [agent("周六上午的陶艺班已经满员了。")];
+    let ranked = rank(
+        "我就想周六上，你们想想办法。",
+        &context,
+        &["我给您在周六上午的陶艺班加个位置，明天给您确认。", "周日上午的陶艺班还有名额，我明天上午给您报上。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
