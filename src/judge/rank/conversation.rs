@@ -305,15 +305,21 @@ fn clause_quote(chars: &[char], at: usize) -> String {
 
 /// Whether a negator ends within `reach` chars before `at` in the same clause.
 pub(crate) fn negated_near(cues: &Cues, chars: &[char], at: usize, reach: usize) -> bool {
-    frame_before(&cues.negators, chars, at, reach)
+    // "无痛胃镜名额": a negator that opens a word of its own negates nothing.
+    frame_ending_before(&cues.negators, chars, at, reach, |end| cues.negator_words.starts_at(chars, end - 1).is_none())
 }
 
 /// Whether an entry of `list` ends within `reach` chars before `at`, with no punctuation in between.
 pub(crate) fn frame_before(list: &super::lists::CueList, chars: &[char], at: usize, reach: usize) -> bool {
+    frame_ending_before(list, chars, at, reach, |_| true)
+}
+
+/// [`frame_before`] for the entries whose end `counts`.
+fn frame_ending_before(list: &super::lists::CueList, chars: &[char], at: usize, reach: usize, counts: impl Fn(usize) -> bool) -> bool {
     let at = at.min(chars.len());
     let mut p = at;
     loop {
-        if list.ends_at(chars, p) {
+        if p > 0 && list.ends_at(chars, p) && counts(p) {
             return true;
         }
         if p == 0 || at - p >= reach || super::text::is_break(chars[p - 1]) {

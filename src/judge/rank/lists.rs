@@ -223,6 +223,8 @@ pub(crate) struct Cues {
     pub(crate) personal_closing: CueList,
     pub(crate) echo_frames: CueList,
     pub(crate) negators: CueList,
+    /// Words that open with a negator and negate nothing ("无痛", "非常").
+    pub(crate) negator_words: CueList,
     pub(crate) function_chars: Vec<char>,
     // Customer side.
     pub(crate) repeat_contact: CueList,
@@ -393,6 +395,7 @@ impl Cues {
             personal_closing: list!("personal_closing"),
             echo_frames: list!("echo_frames"),
             negators: list!("negators"),
+            negator_words: list!("negator_words"),
             function_chars: list!("function_chars").chars(),
             repeat_contact: list!("repeat_contact"),
             customer_anxiety: list!("customer_anxiety"),

@@ -1287,6 +1287,14 @@ fn a_closed_venue_and_a_full_class_cannot_be_booked() {
 }
 
 #[test]
+fn a_negator_that_opens_a_word_negates_nothing() {
+    // "无痛胃镜名额" names the slot; the 无 of 无痛 does not deny it.
+    let context = [agent("无痛胃镜这周的名额已经约满了。")];
+    let ranked = rank("那怎么办？", &context, &["我给您在这周加塞一个无痛胃镜名额，四十分钟内给您确认。"]);
+    assert!(conflict(&ranked[0], Fault::ImpossiblePromise).is_some(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
