@@ -1295,6 +1295,18 @@ fn a_negator_that_opens_a_word_negates_nothing() {
 }
 
 #[test]
+fn a_record_checked_back_at_another_campus_is_a_wrong_fact() {
+    let context = [customer("6月3日在城南院区做的体检，单号TJ1234-5678。"), agent("好的，我查一下。")];
+    let ranked = rank(
+        "报告到现在都没出来。",
+        &context,
+        &["我核对了：6月3日的单，城北院区经手，体检号TJ1234-5678。我今天下午四点前把报告发给您。", "我核对了：6月3日的单，城南院区经手，体检号TJ1234-5678。我今天下午四点前把报告发给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
