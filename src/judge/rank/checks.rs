@@ -91,6 +91,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| place_slip(cues, st, chars))
         .or_else(|| item_slip(cues, st, chars))
         .or_else(|| read_back_slip(cues, st, chars))
+        .or_else(|| wrong_staff(cues, st, chars))
         .or_else(|| wrong_name(cues, st, chars))
     {
         out.push(c);
@@ -716,6 +717,45 @@ fn wrong_name(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     let (at, name) = surnames_with_title(cues, chars)
         .into_iter()
         .find(|(at, name)| (*at == 0 || is_break(chars[at - 1])) && !given.iter().any(|(g, _)| g == name))?;
+    Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
+}
+
+/// Members of staff named with a title ("柯护士", "钱导检员", "汪师傅"): where each starts, with the one name
+/// character before the title (read back to a stop character, as a branch's name is) and the title.
+fn staff_named(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
+    cues.staff_titles
+        .find_in(chars, None)
+        .into_iter()
+        .filter(|h| {
+            h.at >= 1
+                && super::text::is_cjk(chars[h.at - 1])
+                && !cues.function_chars.contains(&chars[h.at - 1])
+                && !cues.place_name_stops.contains(&chars[h.at - 1])
+        })
+        .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
+        .collect()
+}
+
+/// Names another member of staff as the one who handled the record ("由钱导检员经办的那单" where the customer said
+/// "经手的是贺医生"): a name with a staff title, in a clause that says who handled it, that no turn uses, where some
+/// turn says who handled it.
+fn wrong_staff(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let given: Vec<Said> = st
+        .turn_texts
+        .iter()
+        .flat_map(|(turn, text)| {
+            staff_named(cues, text).into_iter().filter_map(move |(at, _)| {
+                let (s, e) = super::text::clause_bounds(text, at);
+                cues.staff_handling_marks.any_in(&text[s..e]).then(|| Said { turn: *turn, span: window(text, s, e) })
+            })
+        })
+        .collect();
+    let said = given.last()?;
+    let (at, name) = staff_named(cues, chars).into_iter().find(|(at, name)| {
+        let (cs, ce) = super::text::clause_bounds(chars, *at);
+        let name: Vec<char> = name.chars().collect();
+        cues.staff_handling_marks.any_in(&chars[cs..ce]) && !st.turn_texts.iter().any(|(_, x)| super::text::holds_run(x, &name))
+    })?;
     Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
 }
 

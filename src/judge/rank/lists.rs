@@ -273,6 +273,9 @@ pub(crate) struct Cues {
     pub(crate) record_service_marks: CueList,
     pub(crate) record_move_words: CueList,
     pub(crate) place_name_stops: Vec<char>,
+    /// Titles of staff after a name ("护士", "师傅"), and what says who handled a record ("经手", "经办").
+    pub(crate) staff_titles: CueList,
+    pub(crate) staff_handling_marks: CueList,
     pub(crate) availability_only: CueList,
     pub(crate) time_ranges: CueList,
     pub(crate) appointment_cues: CueList,
@@ -469,6 +472,8 @@ impl Cues {
             record_service_marks: list!("record_service_marks"),
             record_move_words: list!("record_move_words"),
             place_name_stops: list!("place_name_stops").chars(),
+            staff_titles: list!("staff_titles"),
+            staff_handling_marks: list!("staff_handling_marks"),
             availability_only: list!("availability_only"),
             time_ranges: list!("time_ranges"),
             appointment_cues: list!("appointment_cues"),

@@ -1307,6 +1307,22 @@ fn a_record_checked_back_at_another_campus_is_a_wrong_fact() {
 }
 
 #[test]
+fn another_member_of_staff_named_as_the_one_who_handled_the_record_is_a_wrong_fact() {
+    let context = [customer("我上周三在东门店洗的牙，经手的是唐医生。"), agent("好的，我看一下。")];
+    let ranked = rank(
+        "牙龈到现在还疼。",
+        &context,
+        &["记录显示是宋医生经手的那次洗牙，我今天下午给您安排复查。", "记录显示是唐医生经手的那次洗牙，我今天下午给您安排复查。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the customer named another doctor");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    // Staff the customer mentions without saying who handled anything leave the reply's staff alone.
+    let ranked = rank("早上的专车司机绕了远路。", &[], &["订单已转交售后主管直接经办，今晚8点前给您全额退款。"]);
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
