@@ -434,7 +434,7 @@ impl Cues {
                 now_words: list!("time_now_words"),
                 now_links: list!("time_now_links"),
             },
-            info: kinds!("info": "order", "tracking", "booking", "flight", "room", "photo", "screenshot", "address", "phone", "id", "card", "email", "plate", "materials"),
+            info: kinds!("info": "order", "tracking", "booking", "flight", "room", "photo", "screenshot", "address", "phone", "id", "card", "email", "plate", "materials", "name", "amount"),
             give_verbs: list!("give_verbs"),
             received: list!("received"),
             ask_frames: list!("ask_frames"),

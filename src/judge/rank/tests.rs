@@ -1323,6 +1323,19 @@ fn another_member_of_staff_named_as_the_one_who_handled_the_record_is_a_wrong_fa
 }
 
 #[test]
+fn asking_for_the_name_or_phone_already_given_is_a_conflict() {
+    let context = [customer("登记的名字是林小雨，上周约的保洁没人来。"), agent("收到，我查一下。")];
+    let ranked = rank("到底怎么回事？", &context, &["请问登记人叫什么名字，我查到就给您改约。", "林小雨名下的预约我找到了，今天下午给您改约。"]);
+    let c = conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).expect("the name was given");
+    assert_eq!(c.context_turn, 0);
+    assert_eq!(ranked[0].index, 1);
+    let context = [customer("我手机号是13512345678，家里的净水器一直滴水。"), agent("好的，我先看一下。")];
+    let ranked = rank("怎么还没人管？", &context, &["请问您的联系电话是多少，收到后我今天安排师傅上门。", "我按13512345678联系您，今天安排师傅上门。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
