@@ -488,6 +488,11 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
                 if to < from && to + 12.0 > from {
                     to += 12.0;
                 }
+                // "每天三点到六点我在病房": bare early hours with no part of the day are the afternoon's.
+                let mut from = from;
+                if to <= 7.0 && t.parts_of_day.find_in(&sentence[cs..ce], None).is_empty() {
+                    (from, to) = (from + 12.0, to + 12.0);
+                }
                 let (weekdays, relative_day) = (weekdays_of(p, cs), relative_day_of(p));
                 let dates = date_of(p).map(|d| (d, d));
                 out.push(FreeWindow { weekdays, relative_day, dates, from_hour: from, to_hour: to, about_calls, said: said.clone() });
@@ -579,7 +584,21 @@ fn deadline_cue_in(cues: &Cues, clause: &[char]) -> bool {
 fn busy_clause(cues: &Cues, clause: &[char]) -> bool {
     let turned_down =
         || scheduling_points(&cues.time, clause).iter().any(|p| cues.busy_after_time.starts_at(clause, p.at + p.len).is_some());
-    (cues.busy_cues.any_in(clause) || turned_down()) && (!cues.busy_not_with.any_in(clause) || cues.busy_until_marks.any_in(clause))
+    let until = busy_until(cues, clause);
+    (cues.busy_cues.any_in(clause) || turned_down() || until) && (!cues.busy_not_with.any_in(clause) || until)
+}
+
+/// "十二点以前电话都接不了", "下午四点前别打电话": a time and a before-mark, then what the customer cannot do or wants
+/// left alone, is busy until that time (a busy word before the mark, "出差前要修好", sets a deadline instead).
+fn busy_until(cues: &Cues, clause: &[char]) -> bool {
+    cues.busy_until_marks.any_in(clause)
+        || scheduling_points(&cues.time, clause).iter().any(|p| {
+            let end = p.at + p.len;
+            cues.before_marks.starts_at(clause, end).is_some_and(|(l, _)| {
+                let rest = &clause[end + l..];
+                cues.busy_cues.any_in(rest) || cues.busy_until_cues.any_in(rest)
+            })
+        })
 }
 
 /// Where the times of the busy clause `clauses[k]` begin: days listed before it with "、" belong to it ("这周三、周四我
@@ -934,6 +953,11 @@ impl ConversationState {
                 let refused_after = cues.refusal_after_frames.find_in(&chars[h.end()..ce], None).iter().any(|f| {
                     chars[h.end() + f.end()..ce].iter().all(|c| !super::text::is_cjk(*c))
                 });
+                // "下午四点前别打电话" keeps a time free, it does not turn the channel down.
+                let (cs, _) = super::text::clause_bounds(chars, h.at);
+                if busy_until(cues, &chars[cs..ce]) {
+                    continue;
+                }
                 if frame_before(&cues.refusal_frames, chars, h.at, 4) || refused_after {
                     p.retain(|x| x.kind != k);
                     r.push(said);

@@ -305,6 +305,8 @@ pub(crate) struct Cues {
     pub(crate) busy_cues: CueList,
     pub(crate) busy_not_with: CueList,
     pub(crate) busy_until_marks: CueList,
+    /// After a time and a before-mark only: the customer wants to be left alone until then ("别找我", "别打电话").
+    pub(crate) busy_until_cues: CueList,
     pub(crate) return_marks: CueList,
     pub(crate) before_marks: CueList,
     pub(crate) busy_after_time: CueList,
@@ -503,6 +505,7 @@ impl Cues {
             busy_cues: list!("busy_cues"),
             busy_not_with: list!("busy_not_with"),
             busy_until_marks: list!("busy_until_marks"),
+            busy_until_cues: list!("busy_until_cues"),
             return_marks: list!("return_marks"),
             before_marks: list!("time_before_marks"),
             busy_after_time: list!("busy_after_time"),

@@ -1336,6 +1336,25 @@ fn asking_for_the_name_or_phone_already_given_is_a_conflict() {
 }
 
 #[test]
+fn a_time_before_which_the_customer_cannot_be_reached_is_busy_not_a_deadline() {
+    let context = [agent("这个要电话跟您确认一下，我们约个时间。")];
+    // "十二点以前电话都接不了": busy until noon, so a call at eleven ignores it and one at two is fine.
+    let ranked = rank("上午我一直在开会，十二点以前电话都接不了。", &context, &["我上午十一点给您打电话说结果。", "我下午两点给您打电话说结果。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    // "下午四点前别打电话" keeps the time before four free of calls; it does not turn calls down.
+    let ranked = rank("我上夜班，白天要补觉，下午四点前别打电话。", &context, &["我下午两点给您打电话说结果。", "我下午五点给您打电话说结果。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // Bare early hours of a busy range are the afternoon's.
+    let ranked = rank("每天三点到六点我在病房陪护，接不了电话。", &context, &["我下午五点给您打电话说结果。", "我今晚七点给您打电话说结果。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
