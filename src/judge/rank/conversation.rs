@@ -1036,8 +1036,13 @@ impl ConversationState {
             let (ss, se) = sentence_bounds(chars, p.at);
             let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
             // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
+            // "每天下午四点半要去接孩子" is the customer's routine, not a deadline.
+            let routine = cues.routine_marks.any_in(&chars[cs..ce]);
             let not_a_deadline = !points_back
-                && (away_spans.iter().any(|span| span.contains(&p.at)) || free_time || cues.deadline_answered.any_in(&chars[cs..ce]));
+                && (away_spans.iter().any(|span| span.contains(&p.at))
+                    || free_time
+                    || routine
+                    || cues.deadline_answered.any_in(&chars[cs..ce]));
             // "昨天你们答应我五点前，到现在还没弄好": a promise the customer reports as broken is overdue, so whatever it
             // was for is wanted today; its hour has passed and bars nothing later today.
             if cues.promise_report.any_in(&chars[cs..ce]) && cues.broken_promise.any_in(&chars[ss..se]) {

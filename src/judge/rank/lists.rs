@@ -307,6 +307,8 @@ pub(crate) struct Cues {
     pub(crate) busy_until_marks: CueList,
     /// After a time and a before-mark only: the customer wants to be left alone until then ("别找我", "别打电话").
     pub(crate) busy_until_cues: CueList,
+    /// Marks of a recurring time ("每天", "平时"): the customer's routine, no deadline.
+    pub(crate) routine_marks: CueList,
     pub(crate) return_marks: CueList,
     pub(crate) before_marks: CueList,
     pub(crate) busy_after_time: CueList,
@@ -506,6 +508,7 @@ impl Cues {
             busy_not_with: list!("busy_not_with"),
             busy_until_marks: list!("busy_until_marks"),
             busy_until_cues: list!("busy_until_cues"),
+            routine_marks: list!("routine_marks"),
             return_marks: list!("return_marks"),
             before_marks: list!("time_before_marks"),
             busy_after_time: list!("busy_after_time"),
