@@ -1357,10 +1357,10 @@ fn a_time_before_which_the_customer_cannot_be_reached_is_busy_not_a_deadline() {
 #[test]
 fn a_routine_time_is_no_deadline_and_a_silenced_phone_is_about_calls() {
     // "每天下午五点要去接孩子" is the customer's routine: tomorrow morning misses nothing.
-    let ranked = rank("每天下午五点要去接孩子，五点到七点都不行。", &[], &["我明天上午十点派人上门修好。"]);
+    let ranked = rank("每天下午五点要去接孩子，五点到七点都不行。", &[], &["后天上午九点派师傅上门修好。"]);
     assert!(conflict(&ranked[0], Fault::MissesDeadline).is_none(), "{:?}", ranked[0]);
     // "手机静音" speaks of calls: a call booked inside the busy range ignores it.
-    let ranked = rank("下午两点到五点我在医院陪护，手机静音。", &[], &["我明天下午三点给您打电话说结果。", "我明天上午十点给您打电话说结果。"]);
+    let ranked = rank("下午两点到五点我在医院陪护，手机静音。", &[], &["我明天下午三点给您打电话说结果。", "明早九点我给您打电话说结果。"]);
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
     assert_eq!(ranked[0].index, 1);
 }
