@@ -243,7 +243,7 @@ fn repeated_action(cues: &Cues, st: &ConversationState, chars: &[char]) -> Optio
     }
     for (s, e) in clauses(chars) {
         let clause = &chars[s..e];
-        let asks_for_information = !cues.info.find(clause, None).is_empty();
+        let asks_for_information = cues.info.find(clause, None).iter().any(|(_, h)| !super::reply::names_info_to_use(cues, clause, h.at));
         // "隔了一个小时再约还是一样、把微信关掉重开过，这些您都已经做过了": the reply quotes the attempts back.
         let (ss, se) = sentence_bounds(chars, s);
         let acknowledged = cues.tried_ack.any_in(&chars[ss..se]) || cues.no_help.any_in(clause);

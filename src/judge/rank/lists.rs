@@ -238,6 +238,8 @@ pub(crate) struct Cues {
     pub(crate) give_verbs: CueList,
     pub(crate) received: CueList,
     pub(crate) ask_frames: CueList,
+    /// Right before an information word: it names how to do something ("用身份证号查"), it asks for nothing.
+    pub(crate) info_use_marks: CueList,
     pub(crate) use_frames: CueList,
     pub(crate) steps: KindLists,
     pub(crate) tried_ack: CueList,
@@ -442,6 +444,7 @@ impl Cues {
             give_verbs: list!("give_verbs"),
             received: list!("received"),
             ask_frames: list!("ask_frames"),
+            info_use_marks: list!("info_use_marks"),
             use_frames: list!("use_frames"),
             steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again"),
             tried_ack: list!("tried_ack"),

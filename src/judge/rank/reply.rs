@@ -44,6 +44,12 @@ pub(crate) struct ReplyReading {
     pub(crate) reports_done: bool,
 }
 
+/// "用身份证号在小程序里再查一次": the information word right after a mark of using it names how to do something, it
+/// does not ask for it.
+pub(crate) fn names_info_to_use(cues: &Cues, chars: &[char], at: usize) -> bool {
+    cues.info_use_marks.ends_at(chars, at)
+}
+
 fn sentence(chars: &[char], at: usize) -> String {
     let (s, e) = sentence_bounds(chars, at);
     quote(chars, s, e)
@@ -58,7 +64,7 @@ impl ReplyReading {
             let uses = cues.use_frames.any_in(&chars[s..e]);
             if uses {
                 r.uses_given = true;
-            } else if cues.ask_frames.any_in(&chars[ss..se]) && !negated_near(cues, chars, h.at, 3) {
+            } else if cues.ask_frames.any_in(&chars[ss..se]) && !negated_near(cues, chars, h.at, 3) && !names_info_to_use(cues, chars, h.at) {
                 r.asks.push(Mention { kind: k, word: cues.info.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
             }
         }

@@ -1366,6 +1366,18 @@ fn a_routine_time_is_no_deadline_and_a_silenced_phone_is_about_calls() {
 }
 
 #[test]
+fn an_instruction_that_names_information_to_use_can_repeat_a_failed_step() {
+    // "用会员号在官网再查一次" uses the member number; it asks for nothing, so it can repeat the failed suggestion.
+    let context = [agent("您可以先用会员号在官网再查一次积分试试。"), customer("试过了，还是没用。"), agent("收到，我再看看。")];
+    let ranked = rank("到底怎么办？", &context, &["建议您再用会员号在官网再查一次积分试试。", "我今天下午三点前让技术把您的积分补回账户。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    // A cache on the phone, cleared already, is the same step as clearing it again.
+    let ranked = rank("打印机连不上，另外手机缓存也清过了。", &[], &["建议您再清一下手机缓存试试。", "我一小时内远程帮您把打印机重新配网。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
