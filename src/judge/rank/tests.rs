@@ -1378,6 +1378,19 @@ fn an_instruction_that_names_information_to_use_can_repeat_a_failed_step() {
 }
 
 #[test]
+fn time_gone_by_with_no_word_breaks_the_earlier_promise() {
+    let context = [agent("我三小时内把押金退到您的支付宝。"), customer("好，我等着。"), agent("好的，您等我消息。")];
+    let ranked = rank(
+        "五个小时过去了，连个消息都没有。",
+        &context,
+        &["我三小时内把押金退到您的支付宝。", "答应您三小时内退押金没兑现，这是我们的错。我半小时内把押金退到您的支付宝，办完告诉您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
