@@ -1391,6 +1391,15 @@ fn time_gone_by_with_no_word_breaks_the_earlier_promise() {
 }
 
 #[test]
+fn make_up_lessons_and_a_repair_in_other_words_ignore_a_refusal() {
+    let ranked = rank("别再给我补课了，钢琴课剩下的钱退给我就行。", &[], &["我明天给您补两节课作为补偿。", "我今天下班前把剩下的课时费退到您原账户。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    let ranked = rank("别说维修，柜门都裂成两半了。", &[], &["我今晚安排师傅上门给柜门做修复。", "我今晚安排师傅上门给您换一扇新柜门。"]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
