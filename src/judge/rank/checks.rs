@@ -795,7 +795,13 @@ fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Confli
     // A paid amount restated with the record's code that is not the amount the record's turn says was paid ("服务单号
     // JT0294-886，实付188元" for "花了298元，服务单号是JT0294-886").
     let paid = |f: &Fact| cues.paid_marks.any_in(&f.said.span.chars().collect::<Vec<char>>());
-    let other_paid_amount = |given: &Fact, stated: &Fact| paid(given) && paid(stated) && restates_record(given.said.turn);
+    // Or where the conversation names one amount only, and the reply quotes any of its codes ("体检号TJ0915-6318这单我
+    // 查到了，…实付1180元" for "…套餐，860元" two turns before the code).
+    let quotes_a_code = reply.facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.value == c.value));
+    let one_amount = st.facts.amounts.iter().all(|g| st.facts.amounts.first().is_some_and(|f| f.value == g.value));
+    let other_paid_amount = |given: &Fact, stated: &Fact| {
+        paid(stated) && ((paid(given) && restates_record(given.said.turn)) || (one_amount && quotes_a_code))
+    };
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {
             continue;

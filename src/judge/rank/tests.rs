@@ -1400,6 +1400,18 @@ fn make_up_lessons_and_a_repair_in_other_words_ignore_a_refusal() {
 }
 
 #[test]
+fn a_paid_amount_read_back_with_the_code_given_later_is_checked_against_the_one_amount_named() {
+    let context = [customer("上周买的加湿器，398元，用了两天就不出雾。"), agent("麻烦给我一下单号。"), customer("单号JS2024-5566。")];
+    let ranked = rank(
+        "怎么处理？",
+        &context,
+        &["单号JS2024-5566这单我查到了，实付498元，我今天给您寄一台新的。", "单号JS2024-5566这单我查到了，实付398元，我今天给您寄一台新的。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
