@@ -88,6 +88,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| numeral_slip(cues, ctx, chars))
         .or_else(|| wrong_correction(cues, st, chars))
         .or_else(|| date_slip(cues, st, chars))
+        .or_else(|| record_date_slip(cues, st, chars))
         .or_else(|| place_slip(cues, st, chars))
         .or_else(|| item_slip(cues, st, chars))
         .or_else(|| read_back_slip(cues, st, chars))
@@ -354,6 +355,45 @@ fn date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         let x = &st.turn_texts.iter().find(|(t, _)| *t == turn)?.1;
         let said = Said { turn, span: sentence_of(x, at) };
         return Some(conflict(Fault::WrongFact, &sentence_of(chars, mine.at), &said, &window(chars, s, e)));
+    }
+    None
+}
+
+/// The reply reads the record back on another date than the one date the conversation names ("您9月17日付的690元"
+/// where the customer said "9月16日的单，…付了690元"): a day of the month no turn names, in a clause that tells of
+/// something done or paid, in a sentence that restates the record (its code, its amount or a read-back frame).
+fn record_date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let date_of = |p: &TimePoint| match p.day {
+        Some(Day::Date { month, day }) => Some((month, day)),
+        _ => None,
+    };
+    let named: Vec<(i32, &Vec<char>, usize, (u8, u8))> = st
+        .turn_texts
+        .iter()
+        .flat_map(|(turn, x)| time_points(&cues.time, x).into_iter().filter_map(move |p| date_of(&p).map(|d| (*turn, x, p.at, d))))
+        .collect();
+    let (turn, x, at, first) = *named.first()?;
+    if named.iter().any(|(_, _, _, d)| d.1 != first.1) {
+        return None;
+    }
+    let restated = |sentence: &[char]| {
+        let facts = super::conversation::read_facts(cues, sentence, super::conversation::CURRENT);
+        facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.value == c.value))
+            || facts.amounts.iter().any(|a| st.facts.amounts.iter().any(|g| g.value == a.value))
+            || cues.restate_frames.any_in(sentence)
+    };
+    for (s, e) in sentences(chars) {
+        let sentence = &chars[s..e];
+        for p in time_points(&cues.time, sentence) {
+            let Some((month, day)) = date_of(&p) else { continue };
+            let same_month = month == 0 || first.0 == 0 || month == first.0;
+            let (cs, ce) = super::text::clause_bounds(sentence, p.at);
+            let done = cues.paid_marks.any_in(&sentence[cs..ce]) || cues.past_event_marks.any_in(&sentence[p.at + p.len..ce]);
+            if day != first.1 && same_month && done && restated(sentence) {
+                let said = Said { turn, span: sentence_of(x, at) };
+                return Some(conflict(Fault::WrongFact, &sentence_of(chars, s), &said, &p.text));
+            }
+        }
     }
     None
 }

@@ -1412,6 +1412,22 @@ fn a_paid_amount_read_back_with_the_code_given_later_is_checked_against_the_one_
 }
 
 #[test]
+fn a_record_read_back_on_another_date_is_a_wrong_fact() {
+    let context = [customer("3月8日在网上订的烤箱，付了1299元，到现在没发货。"), agent("我查一下。")];
+    let ranked = rank(
+        "查到没有？",
+        &context,
+        &["您3月9日付的1299元那单我看到了，我今天下午给您加急发出。", "您3月8日付的1299元那单我看到了，我今天下午给您加急发出。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the order was placed on the 8th");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    // A date that promises something is no read-back.
+    let ranked = rank("查到没有？", &context, &["您付的1299元我看到了，3月10日前给您发出。"]);
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
