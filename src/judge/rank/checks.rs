@@ -244,7 +244,13 @@ fn repeated_action(cues: &Cues, st: &ConversationState, chars: &[char]) -> Optio
     }
     for (s, e) in clauses(chars) {
         let clause = &chars[s..e];
-        let asks_for_information = cues.info.find(clause, None).iter().any(|(_, h)| !super::reply::names_info_to_use(cues, clause, h.at));
+        // Information the customer has already given is no new request: sending it again is the failed step itself
+        // ("公众号上传了污渍照片…传了三次都失败" and "您在公众号上把照片再上传一次").
+        let asks_for_information = cues
+            .info
+            .find(clause, None)
+            .iter()
+            .any(|(k, h)| !super::reply::names_info_to_use(cues, clause, h.at) && !st.provided.iter().any(|g| g.kind == *k));
         // "隔了一个小时再约还是一样、把微信关掉重开过，这些您都已经做过了": the reply quotes the attempts back.
         let (ss, se) = sentence_bounds(chars, s);
         let acknowledged = cues.tried_ack.any_in(&chars[ss..se]) || cues.no_help.any_in(clause);

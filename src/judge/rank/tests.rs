@@ -1428,6 +1428,17 @@ fn a_record_read_back_on_another_date_is_a_wrong_fact() {
 }
 
 #[test]
+fn sending_again_what_failed_to_send_repeats_the_failed_step() {
+    let ranked = rank(
+        "在小程序上传了划痕照片申请理赔，传了四次都失败，怎么弄？",
+        &[],
+        &["麻烦您在小程序上把照片再上传一次，我下午三点前审核。", "照片不用再传了，我下午三点前直接替您登记理赔。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
