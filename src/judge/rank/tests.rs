@@ -1439,6 +1439,17 @@ fn sending_again_what_failed_to_send_repeats_the_failed_step() {
 }
 
 #[test]
+fn a_busy_system_on_submitting_is_a_failed_attempt() {
+    let ranked = rank(
+        "在App里申请退保证金，一提交就提示系统繁忙。",
+        &[],
+        &["麻烦您在App里重新申请一下退保证金，我今天帮您加急。", "我今天下班前在后台直接把保证金退到您原账户。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn the_end_of_the_month_is_a_date_to_compare() {
     let ranked = rank(
         "今天26号了，报销材料月底前必须交上去，可发票到现在都没开。",
