@@ -373,13 +373,25 @@ fn record_date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
         Some(Day::Date { month, day }) => Some((month, day)),
         _ => None,
     };
-    let named: Vec<(i32, &Vec<char>, usize, (u8, u8))> = st
+    /// A day of the month a turn names, and where.
+    struct NamedDate<'a> {
+        turn: i32,
+        text: &'a [char],
+        at: usize,
+        month: u8,
+        day: u8,
+    }
+    let named: Vec<NamedDate> = st
         .turn_texts
         .iter()
-        .flat_map(|(turn, x)| time_points(&cues.time, x).into_iter().filter_map(move |p| date_of(&p).map(|d| (*turn, x, p.at, d))))
+        .flat_map(|(turn, text)| {
+            time_points(&cues.time, text).into_iter().filter_map(move |p| {
+                date_of(&p).map(|(month, day)| NamedDate { turn: *turn, text: &text[..], at: p.at, month, day })
+            })
+        })
         .collect();
-    let (turn, x, at, first) = *named.first()?;
-    if named.iter().any(|(_, _, _, d)| d.1 != first.1) {
+    let first = named.first()?;
+    if named.iter().any(|d| d.day != first.day) {
         return None;
     }
     let restated = |sentence: &[char]| {
@@ -392,11 +404,11 @@ fn record_date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
         let sentence = &chars[s..e];
         for p in time_points(&cues.time, sentence) {
             let Some((month, day)) = date_of(&p) else { continue };
-            let same_month = month == 0 || first.0 == 0 || month == first.0;
+            let same_month = month == 0 || first.month == 0 || month == first.month;
             let (cs, ce) = super::text::clause_bounds(sentence, p.at);
             let done = cues.paid_marks.any_in(&sentence[cs..ce]) || cues.past_event_marks.any_in(&sentence[p.at + p.len..ce]);
-            if day != first.1 && same_month && done && restated(sentence) {
-                let said = Said { turn, span: sentence_of(x, at) };
+            if day != first.day && same_month && done && restated(sentence) {
+                let said = Said { turn: first.turn, span: sentence_of(first.text, first.at) };
                 return Some(conflict(Fault::WrongFact, &sentence_of(chars, s), &said, &p.text));
             }
         }
