@@ -105,7 +105,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     };
     // A question an earlier turn raised as a point of its own stays open until an agent turn after it answers it.
     let still_open = |q: &&super::conversation::Question| {
-        !st.agent_turns.iter().any(|(turn, x)| *turn > q.said.turn && answered_in_a_sentence(cues, q, x))
+        !st.turn_texts.iter().any(|(turn, x)| *turn > q.said.turn && st.agent_turns.contains(turn) && answered_in_a_sentence(cues, q, x))
     };
     let raised = st.raised_questions.iter().filter(still_open).filter(|q| !st.questions.iter().any(|c| c.said == q.said));
     if let Some(q) = st.questions.iter().chain(raised).find(unanswered) {

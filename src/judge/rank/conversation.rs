@@ -254,8 +254,8 @@ pub(crate) struct ConversationState {
     /// Questions an earlier customer turn raised as a point of its own ("另外想问一下，…"): they stay open unless a later
     /// agent turn answers them, whatever the current message asks.
     pub(crate) raised_questions: Vec<Question>,
-    /// The agent's turns, with their index.
-    pub(crate) agent_turns: Vec<(i32, Vec<char>)>,
+    /// The indexes of the agent's turns (their texts are in `turn_texts`).
+    pub(crate) agent_turns: Vec<i32>,
     pub(crate) facts: Facts,
     pub(crate) unavailable: Vec<Unavailable>,
     /// Some turn speaks of a phone call ("这个得跟您约个时间电话确认"): a call is then booked like a visit.
@@ -836,7 +836,7 @@ impl ConversationState {
             st.dated_events.extend(dated_clauses(cues, chars, false).into_iter().map(|d| (turn, d)));
             match role {
                 Role::Agent => {
-                    st.agent_turns.push((turn, chars.clone()));
+                    st.agent_turns.push(turn);
                     suggested = kind_hits(&cues.steps, chars)
                         .into_iter()
                         .filter(|(_, h, _)| !negated_near(cues, chars, h.at, 3))
