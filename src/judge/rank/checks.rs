@@ -396,7 +396,7 @@ fn record_date_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Opti
     }
     let restated = |sentence: &[char]| {
         let facts = super::conversation::read_facts(cues, sentence, super::conversation::CURRENT);
-        facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.value == c.value))
+        facts.quotes_a_code_of(&st.facts)
             || facts.amounts.iter().any(|a| st.facts.amounts.iter().any(|g| g.value == a.value))
             || cues.restate_frames.any_in(sentence)
     };
@@ -749,10 +749,21 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
 
 /// A surname with a title of address ("赵女士", "高先生") in `chars`: (where it starts, the three characters).
 fn surnames_with_title(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
-    cues.address_titles
+    named_with_title(cues, &cues.address_titles, &[], chars)
+}
+
+/// A title from `titles` with the name character right before it (CJK, neither a function character nor one of
+/// `stops`): where the name starts, and the name with its title.
+fn named_with_title(cues: &Cues, titles: &super::lists::CueList, stops: &[char], chars: &[char]) -> Vec<(usize, String)> {
+    titles
         .find_in(chars, None)
         .into_iter()
-        .filter(|h| h.at >= 1 && super::text::is_cjk(chars[h.at - 1]) && !cues.function_chars.contains(&chars[h.at - 1]))
+        .filter(|h| {
+            h.at >= 1
+                && super::text::is_cjk(chars[h.at - 1])
+                && !cues.function_chars.contains(&chars[h.at - 1])
+                && !stops.contains(&chars[h.at - 1])
+        })
         .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
         .collect()
 }
@@ -781,17 +792,7 @@ fn wrong_name(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
 /// Members of staff named with a title ("柯护士", "钱导检员", "汪师傅"): where each starts, with the one name
 /// character before the title (read back to a stop character, as a branch's name is) and the title.
 fn staff_named(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
-    cues.staff_titles
-        .find_in(chars, None)
-        .into_iter()
-        .filter(|h| {
-            h.at >= 1
-                && super::text::is_cjk(chars[h.at - 1])
-                && !cues.function_chars.contains(&chars[h.at - 1])
-                && !cues.place_name_stops.contains(&chars[h.at - 1])
-        })
-        .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
-        .collect()
+    named_with_title(cues, &cues.staff_titles, &cues.place_name_stops, chars)
 }
 
 /// Names another member of staff as the one who handled the record ("由钱导检员经办的那单" where the customer said
@@ -855,7 +856,7 @@ fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Confli
     let paid = |f: &Fact| cues.paid_marks.any_in(&f.said.span.chars().collect::<Vec<char>>());
     // Or where the conversation names one amount only, and the reply quotes any of its codes ("体检号TJ0915-6318这单我
     // 查到了，…实付1180元" for "…套餐，860元" two turns before the code).
-    let quotes_a_code = reply.facts.codes.iter().any(|c| st.facts.codes.iter().any(|g| g.value == c.value));
+    let quotes_a_code = reply.facts.quotes_a_code_of(&st.facts);
     let one_amount = st.facts.amounts.iter().all(|g| st.facts.amounts.first().is_some_and(|f| f.value == g.value));
     let other_paid_amount = |given: &Fact, stated: &Fact| {
         paid(stated) && ((paid(given) && restates_record(given.said.turn)) || (one_amount && quotes_a_code))

@@ -196,6 +196,13 @@ pub(crate) struct Facts {
     pub(crate) counts: Vec<Fact>,
 }
 
+impl Facts {
+    /// Whether these facts quote one of `given`'s codes (a reply naming the customer's order number).
+    pub(crate) fn quotes_a_code_of(&self, given: &Facts) -> bool {
+        self.codes.iter().any(|c| given.codes.iter().any(|g| g.value == c.value))
+    }
+}
+
 /// Something no longer available ("卡已注销", "这款停产了"), named by its codes and content bigrams.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Unavailable {

@@ -70,7 +70,7 @@ impl ReplyReading {
         }
         // Quoting a code the customer gave is using it.
         let own = read_facts(cues, chars, CURRENT);
-        if own.codes.iter().any(|c| state.facts.codes.iter().any(|g| g.value == c.value)) {
+        if own.quotes_a_code_of(&state.facts) {
             r.uses_given = true;
         }
         for (k, h) in cues.steps.find(chars, None) {
