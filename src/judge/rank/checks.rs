@@ -1,7 +1,7 @@
 //! Consistency checks between the conversation state and one reply: each conflict becomes a fault with the
 //! reply's words and the context's words that contradict each other.
 
-use super::conversation::{dated_clauses, negated_near, value_after, CaseCtx, ConversationState, Fact, Said};
+use super::conversation::{dated_clauses, named_with_title, negated_near, staff_named, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
 use super::text::{clauses, code_tokens, content_units, edit_distance, is_break, sentence_bounds, sentences, shared_content_run, window};
@@ -198,7 +198,8 @@ fn at_open_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Un
 /// Whether a reply sentence says the thing is gone ("无痛胃镜这两周约满了，我帮您登记下月的名额"), rather than saying
 /// so and promising it anyway ("…的情况我知道，不过我还是给您加塞一个").
 fn admits_unavailable(cues: &Cues, sentence: &[char]) -> bool {
-    (cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence)) && !cues.unavailable_despite.any_in(sentence)
+    (cues.unavailable.any_in(sentence) || cues.unavailable_admits.any_in(sentence) || cues.staff_away.any_in(sentence))
+        && !cues.unavailable_despite.any_in(sentence)
 }
 
 /// The weight from which an action cue is a commitment of its own ("安排", "退款"; not "换" of "换谁都会着急").
@@ -752,22 +753,6 @@ fn surnames_with_title(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
     named_with_title(cues, &cues.address_titles, &[], chars)
 }
 
-/// A title from `titles` with the name character right before it (CJK, neither a function character nor one of
-/// `stops`): where the name starts, and the name with its title.
-fn named_with_title(cues: &Cues, titles: &super::lists::CueList, stops: &[char], chars: &[char]) -> Vec<(usize, String)> {
-    titles
-        .find_in(chars, None)
-        .into_iter()
-        .filter(|h| {
-            h.at >= 1
-                && super::text::is_cjk(chars[h.at - 1])
-                && !cues.function_chars.contains(&chars[h.at - 1])
-                && !stops.contains(&chars[h.at - 1])
-        })
-        .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
-        .collect()
-}
-
 /// Addresses the customer by another name or title than the conversation gave ("肇先生，…" where a turn says "赵先生";
 /// "郑先生" for "郑女士"): a name with its title opening a clause of the reply (how a reply addresses someone, not
 /// "我们的李先生会联系您") that no turn uses, where some turn names someone that way.
@@ -789,11 +774,6 @@ fn wrong_name(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
 }
 
-/// Members of staff named with a title ("柯护士", "钱导检员", "汪师傅"): where each starts, with the one name
-/// character before the title (read back to a stop character, as a branch's name is) and the title.
-fn staff_named(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
-    named_with_title(cues, &cues.staff_titles, &cues.place_name_stops, chars)
-}
 
 /// Names another member of staff as the one who handled the record ("由钱导检员经办的那单" where the customer said
 /// "经手的是贺医生"): a name with a staff title, in a clause that says who handled it, that no turn uses, where some

@@ -836,6 +836,20 @@ impl ConversationState {
                 }
                 st.unavailable.push(Unavailable { names, subject, said, taken });
             }
+            // A member of staff away for a while ("祝师傅这个月请假不在", "包教练这个月在外地带队比赛"): a reply that books
+            // them inside that time promises what cannot happen. Only a named member of staff: the customer away on a
+            // trip is busy ("我这周在外地"), which the availability reading handles.
+            for h in cues.staff_away.find_in(chars, None) {
+                let (ss, _) = sentence_bounds(chars, h.at);
+                let Some((_, name)) = staff_named(cues, &chars[ss..h.at]).pop() else { continue };
+                let said = Said { turn, span: clause_quote(chars, h.at) };
+                let next_week = next_week_named(cues, &chars[ss..h.at]);
+                let taken = free_windows(cues, &chars[ss..h.at], said.clone(), true)
+                    .into_iter()
+                    .map(|window| FullSlot { window, next_week })
+                    .collect();
+                st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken });
+            }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });
             }
@@ -1200,4 +1214,26 @@ impl CaseCtx {
             state,
         }
     }
+}
+
+/// A title from `titles` with the name character right before it (CJK, neither a function character nor one of
+/// `stops`): where the name starts, and the name with its title.
+pub(super) fn named_with_title(cues: &Cues, titles: &super::lists::CueList, stops: &[char], chars: &[char]) -> Vec<(usize, String)> {
+    titles
+        .find_in(chars, None)
+        .into_iter()
+        .filter(|h| {
+            h.at >= 1
+                && super::text::is_cjk(chars[h.at - 1])
+                && !cues.function_chars.contains(&chars[h.at - 1])
+                && !stops.contains(&chars[h.at - 1])
+        })
+        .map(|h| (h.at - 1, window(chars, h.at - 1, h.end())))
+        .collect()
+}
+
+/// Members of staff named with a title ("柯护士", "钱导检员", "汪师傅"): where each starts, with the one name
+/// character before the title (read back to a stop character, as a branch's name is) and the title.
+pub(super) fn staff_named(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {
+    named_with_title(cues, &cues.staff_titles, &cues.place_name_stops, chars)
 }

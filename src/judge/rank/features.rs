@@ -5,7 +5,7 @@ use super::checks::check;
 use super::conversation::CaseCtx;
 use super::lists::{Cues, Hit};
 use super::reply::ReplyReading;
-use super::text::{clamp01, content_units, is_break, longest_common_substring, saturate, sentence_bounds, window, Text};
+use super::text::{clamp01, clause_bounds, content_units, is_break, longest_common_run, saturate, sentence_bounds, window, Text};
 use super::time::{scan_time, time_points, Day};
 use super::{Components, Conflict, Fault};
 
@@ -317,7 +317,8 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let ownership = ownership * serving;
 
     // --- parroting
-    let lcs = longest_common_substring(&text.chars, &ctx.customer.chars) as f32;
+    let run = longest_common_run(&ctx.customer.chars, &text.chars);
+    let lcs = if restated_as_reason(cues, &text.chars, &run) { 0.0 } else { run.len() as f32 };
     let cust_len = ctx.customer.chars.iter().filter(|c| !is_break(**c) && !c.is_whitespace()).count() as f32;
     let echo_frame = if cues.echo_frames.starts_at(&text.chars, 0).is_some() { 0.2 } else { 0.0 };
     let parroting = clamp01(
@@ -484,4 +485,13 @@ impl Features {
         }
         f
     }
+}
+
+/// Whether the reply restates the customer's words as the reason for what it does next ("祝师傅这个月请假不在，
+/// 所以我请汪师傅…", "考虑到…，我来…"): it uses what was said instead of parroting it.
+fn restated_as_reason(cues: &Cues, chars: &[char], run: &[char]) -> bool {
+    let Some(at) = chars.windows(run.len().max(1)).position(|w| w == run) else { return false };
+    let (cs, ce) = clause_bounds(chars, at + run.len().saturating_sub(1));
+    let next = (ce..chars.len()).find(|k| !is_break(chars[*k])).unwrap_or(chars.len());
+    cues.reason_before.any_in(&chars[clause_bounds(chars, at).0..at]) || (ce > cs && cues.reason_after.starts_at(chars, next).is_some())
 }

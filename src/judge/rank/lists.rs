@@ -278,6 +278,11 @@ pub(crate) struct Cues {
     /// Titles of staff after a name ("护士", "师傅"), and what says who handled a record ("经手", "经办").
     pub(crate) staff_titles: CueList,
     pub(crate) staff_handling_marks: CueList,
+    /// What says a named member of staff is away for a while ("请假", "在外地", "进修").
+    pub(crate) staff_away: CueList,
+    /// Around the customer's words restated in a reply, what makes them the reason for its step ("考虑到…", "…，所以").
+    pub(crate) reason_before: CueList,
+    pub(crate) reason_after: CueList,
     pub(crate) availability_only: CueList,
     pub(crate) time_ranges: CueList,
     pub(crate) appointment_cues: CueList,
@@ -481,6 +486,9 @@ impl Cues {
             place_name_stops: list!("place_name_stops").chars(),
             staff_titles: list!("staff_titles"),
             staff_handling_marks: list!("staff_handling_marks"),
+            staff_away: list!("staff_away"),
+            reason_before: list!("reason_before"),
+            reason_after: list!("reason_after"),
             availability_only: list!("availability_only"),
             time_ranges: list!("time_ranges"),
             appointment_cues: list!("appointment_cues"),

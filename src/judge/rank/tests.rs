@@ -2607,3 +2607,44 @@ fn bu_ding_yong_reports_a_step_that_failed() {
     assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none());
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn booking_a_member_of_staff_away_for_the_month_is_an_impossible_promise() {
+    let ranked = rank(
+        "那接下来怎么安排？",
+        &[customer("热水器装歪了，出水口一直滴。我想让上次来的冯师傅再来一趟。"), agent("查了一下，冯师傅这个月请假回老家了。")],
+        &[
+            "冯师傅这个月请假，这个我也没法改变，所以我请同组的韩师傅明天上午过去重装，今晚八点前跟您确认时间。",
+            "装歪了还一直滴水，换谁都闹心。我请冯师傅明天上午过去重装，今晚八点前跟您确认时间。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).expect("the fitter is on leave this month");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 0);
+}
+
+#[test]
+fn the_customer_away_on_a_trip_leaves_the_staff_bookable() {
+    let ranked = rank(
+        "我这周在外地出差，下周一才回来。",
+        &[customer("窗帘轨道掉下来了。")],
+        &["轨道掉了确实烦人。我请冯师傅下周二上午上门重装，今天下班前把时间发您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+}
+
+#[test]
+fn restating_a_limit_as_the_reason_for_the_step_is_not_parroting() {
+    let customer_text = "我想约欧阳老师上课，可你们前台说欧阳老师这学期在外地进修。";
+    let ranked = rank(
+        customer_text,
+        &[],
+        &[
+            "欧阳老师这学期在外地进修，所以我先请同教研组的孔老师带两周，明天下午前把课表发您。",
+            "您说欧阳老师这学期在外地进修，是吗？",
+        ],
+    );
+    assert!(!judgement(&ranked, 0).faults.contains(&Fault::Parroting), "{ranked:?}");
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::Parroting), "{ranked:?}");
+}

@@ -182,13 +182,8 @@ pub(crate) fn shared_content_run(a: &[char], b: &[char], function: &[char]) -> V
     longest_common_run(&mask(a, '\u{E000}'), &mask(b, '\u{E001}'))
 }
 
-/// Longest common substring (chars, punctuation and spaces removed) between two texts.
-pub(crate) fn longest_common_substring(a: &[char], b: &[char]) -> usize {
-    longest_common_run(a, b).len()
-}
-
 /// The longest run of characters both texts hold, as it stands in `b` once breaks, spaces and ASCII are left out.
-fn longest_common_run(a: &[char], b: &[char]) -> Vec<char> {
+pub(crate) fn longest_common_run(a: &[char], b: &[char]) -> Vec<char> {
     // Order numbers, codes and product names (ASCII) are quoted legitimately; they do not count.
     let keep = |c: &char| !is_break(*c) && !c.is_whitespace() && !c.is_ascii_alphanumeric();
     let a: Vec<char> = a.iter().copied().filter(keep).take(MAX_LCS_CHARS).collect();
