@@ -451,7 +451,7 @@ impl Cues {
             ask_frames: list!("ask_frames"),
             info_use_marks: list!("info_use_marks"),
             use_frames: list!("use_frames"),
-            steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again"),
+            steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again", "resubmit"),
             tried_ack: list!("tried_ack"),
             instruct_frames: list!("instruct_frames"),
             instruct_continue: list!("instruct_continue"),

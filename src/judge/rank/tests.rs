@@ -2648,3 +2648,49 @@ fn restating_a_limit_as_the_reason_for_the_step_is_not_parroting() {
     assert!(!judgement(&ranked, 0).faults.contains(&Fault::Parroting), "{ranked:?}");
     assert!(judgement(&ranked, 1).faults.contains(&Fault::Parroting), "{ranked:?}");
 }
+
+#[test]
+fn clearing_the_customer_and_naming_our_fault_is_ownership() {
+    let ranked = rank(
+        "网上缴费页面点了付款就白屏。",
+        &[],
+        &[
+            "跟您没有关系，是我们的支付页面出了故障，今天下午五点前修好，我再给您发个缴费链接。",
+            "不是您的问题，是我们这边升级出了岔子，今天下午五点前修好，我再给您发个缴费链接。",
+            "这次失职在我们，今天下午五点前修好，我再给您发个缴费链接。",
+            "今天下午五点前修好，我再给您发个缴费链接。",
+        ],
+    );
+    for i in 0..3 {
+        assert!(judgement(&ranked, i).components.ownership >= 0.75, "{i}: {ranked:?}");
+    }
+    assert!(judgement(&ranked, 3).components.ownership < 0.5, "{ranked:?}");
+}
+
+#[test]
+fn sympathising_with_the_customer_struggling_alone_is_not_blame() {
+    let ranked = rank(
+        "系统一直登不上去，我弄了一上午。",
+        &[],
+        &["您自己折腾了一上午还是登不上，换谁都着急，我半小时内帮您把账号重置好。", "应该是您自己密码输错了。"],
+    );
+    assert!(!judgement(&ranked, 0).faults.contains(&Fault::Blame), "{:?}", judgement(&ranked, 0));
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::Blame));
+}
+
+#[test]
+fn sending_a_failed_form_again_or_re_adding_the_app_repeats_a_failed_step() {
+    let ranked = rank(
+        "我重新提交了两回，小程序也删了重新搜出来了，还是卡在那一步。",
+        &[customer("报名表一直交不上去。")],
+        &[
+            "您这边再提交一次看看，我也在后台盯着。",
+            "您这边把小程序删掉重新搜索进入看看。",
+            "我今天下午三点前在后台直接帮您把报名录进去，录好发截图给您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 2), Fault::RepeatsFailedStep).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 2);
+}
