@@ -529,6 +529,13 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
         if let (false, false, Some(weekdays)) = (has_point, negated, set_in(&sentence[cs..ce])) {
             out.push(FreeWindow::whole_days(Some(weekdays), None, about_calls, said.clone()));
         }
+        // "晚上七点以后或者周末": days named after the clause's last time are a window of their own.
+        let last_end = points.iter().filter(|p| p.at >= cs && p.at < ce).map(|p| p.at + p.len).max();
+        if let (Some(end), false) = (last_end, negated) {
+            if let Some(weekdays) = set_in(&sentence[end.min(ce)..ce]) {
+                out.push(FreeWindow::whole_days(Some(weekdays), None, about_calls, said.clone()));
+            }
+        }
     }
     out
 }
@@ -1005,9 +1012,10 @@ impl ConversationState {
         }
         for h in cues.availability_only.find_in(chars, None) {
             let (s, e) = sentence_bounds(chars, h.at);
-            // "周末才方便" restricts and states availability in one word.
+            // "周末才方便" restricts and states availability in one word; "只能晚上七点以后或者周末" names only times.
             let states_itself = cues.availability_cues.any_in(&chars[h.at..h.end()]);
-            if states_itself || cues.availability_cues.any_in(&chars[s..e]) {
+            let names_only_times = scheduling_points(&cues.time, &chars[h.end()..e]).first().is_some_and(|p| p.at == 0);
+            if states_itself || names_only_times || cues.availability_cues.any_in(&chars[s..e]) {
                 let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) }, false);
                 if !windows.is_empty() {
                     self.free_windows = windows;

@@ -2694,3 +2694,33 @@ fn sending_a_failed_form_again_or_re_adding_the_app_repeats_a_failed_step() {
     assert!(conflict(judgement(&ranked, 2), Fault::RepeatsFailedStep).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 2);
 }
+
+#[test]
+fn only_back_at_weekends_rules_out_a_weekday_visit() {
+    let ranked = rank(
+        "我平常在外省跑业务，只有周末回来。哪天能来修？",
+        &[customer("阳台的水管渗水了。")],
+        &["维修就定在周三上午十点，今晚八点前我把师傅电话发您。", "维修就定在周六上午十点，今晚八点前我把师傅电话发您。"],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("the customer is only home at weekends");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn only_evenings_or_the_weekend_are_both_open_and_nothing_else() {
+    let ranked = rank(
+        "白天我要上班，只能晚上八点以后或者周末，你们看着约吧。",
+        &[customer("上周买的书柜少了两块隔板。")],
+        &[
+            "上门补装排在周四上午十点，今天下班前我把时间发您。",
+            "上门补装排在周四晚上八点半，今天下班前我把时间发您。",
+            "上门补装排在周日上午十点，今天下班前我把时间发您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none(), "{ranked:?}");
+    assert_eq!(position(&ranked, 0), 2);
+}
