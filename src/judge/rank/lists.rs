@@ -455,7 +455,7 @@ impl Cues {
             tried_ack: list!("tried_ack"),
             instruct_frames: list!("instruct_frames"),
             instruct_continue: list!("instruct_continue"),
-            remedies: kinds!("remedies": "reship", "refund", "coupon", "repair", "makeup", "rebook", "redo"),
+            remedies: kinds!("remedies": "reship", "refund", "coupon", "repair", "makeup", "rebook", "redo", "relocate"),
             channels: kinds!("channels": "call", "sms", "video", "visit", "store", "wechat"),
             refusal_frames: list!("refusal_frames"),
             preference_frames: list!("preference_frames"),

@@ -2724,3 +2724,17 @@ fn only_evenings_or_the_weekend_are_both_open_and_nothing_else() {
     assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none(), "{ranked:?}");
     assert_eq!(position(&ranked, 0), 2);
 }
+
+#[test]
+fn a_room_change_or_a_refund_the_customer_will_not_consider_ignores_the_preference() {
+    for (said, refused, kept) in [
+        ("换房间我不考虑，给我延住两天就行。", "一小时内给您换一间安静些的房。", "一小时内给您把延住两天办好。"),
+        ("别再跟我提退钱了，我要的是赔偿。", "今天下班前把押金退给您。", "今天下班前按清单给您赔偿。"),
+        ("别跟我提减免了，直接赔偿。", "这个月的管理费给您减免一半，今天就办。", "今天下班前按清单给您赔偿。"),
+    ] {
+        let ranked = rank(said, &[customer("空调修了两次还是不制冷。")], &[refused, kept]);
+        assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{said}: {ranked:?}");
+        assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{said}: {ranked:?}");
+        assert_eq!(ranked[0].index, 1, "{said}");
+    }
+}
