@@ -2738,3 +2738,19 @@ fn a_room_change_or_a_refund_the_customer_will_not_consider_ignores_the_preferen
         assert_eq!(ranked[0].index, 1, "{said}");
     }
 }
+
+#[test]
+fn a_promise_reported_with_the_time_it_was_made_is_broken_and_no_deadline() {
+    let ranked = rank(
+        "你们店长周二下午说今天中午前把押金打回来，到现在都没动静。",
+        &[customer("退了租的自行车，押金一直没退。")],
+        &[
+            "周二答应您今天中午前退押金，结果没做到，是我们说话不算数。今天下班前我把押金原路退回，到账后发截图给您。",
+            "今天下班前我把押金原路退回，到账后发截图给您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).is_none(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "the lapsed promise is no deadline: {ranked:?}");
+    assert_eq!(ranked[0].index, 0);
+}
