@@ -838,8 +838,9 @@ fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Confli
     // 查到了，…实付1180元" for "…套餐，860元" two turns before the code).
     let quotes_a_code = reply.facts.quotes_a_code_of(&st.facts);
     let one_amount = st.facts.amounts.iter().all(|g| st.facts.amounts.first().is_some_and(|f| f.value == g.value));
+    // Or where the conversation says it was paid and names no other amount ("花了650元" and "实付975元").
     let other_paid_amount = |given: &Fact, stated: &Fact| {
-        paid(stated) && ((paid(given) && restates_record(given.said.turn)) || (one_amount && quotes_a_code))
+        paid(stated) && ((paid(given) && (restates_record(given.said.turn) || one_amount)) || (one_amount && quotes_a_code))
     };
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {

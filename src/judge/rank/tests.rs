@@ -2754,3 +2754,19 @@ fn a_promise_reported_with_the_time_it_was_made_is_broken_and_no_deadline() {
     assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "the lapsed promise is no deadline: {ranked:?}");
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn another_paid_amount_where_the_conversation_names_one_is_a_wrong_fact() {
+    let ranked = rank(
+        "到底怎么处理？",
+        &[customer("上个月在城西店办的游泳季卡，花了1280元，泳池关了半个月。"), agent("好的，我查一下。")],
+        &[
+            "我查到了，您办的季卡实付1860元，今天下午五点前把停业那半个月的钱按天退给您。",
+            "我查到了，您办的季卡实付1280元，今天下午五点前把停业那半个月的钱按天退给您。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the card cost 1280");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
