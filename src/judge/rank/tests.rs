@@ -2770,3 +2770,33 @@ fn another_paid_amount_where_the_conversation_names_one_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn annual_leave_a_rented_out_unit_and_a_day_without_openings_cannot_be_promised() {
+    let ranked = rank(
+        "那现在怎么办？",
+        &[customer("钢琴音不准，上次调完没几天又跑了。"), agent("跟您说一下，调律师孟凡休年假了，下周三才回来。")],
+        &["明天上午由调律师孟凡上门重调，今天下班前把时间发您。", "明天上午由同组的宋师傅上门重调，今天下班前把时间发您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+
+    let ranked = rank(
+        "你们说三平米的小仓已经租满了，那我的东西放哪？",
+        &[customer("仓里漏雨，箱子都湿了。")],
+        &[
+            "今天下午三点前给您锁定一个三平米的小仓，一小时内把仓位号发您。",
+            "今天下午三点前先给您换到五平米的仓，差价我们出，三平米的小仓一空出来就告诉您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+
+    let ranked = rank(
+        "那怎么安排？",
+        &[customer("月嫂培训课约了两次都没约上。"), agent("跟您说实话，周四一个空档都没有了。")],
+        &["周四下午给您预约一节补课，今晚八点前把确认信息发您。", "下周一下午给您预约一节补课，今晚八点前把确认信息发您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
+}
