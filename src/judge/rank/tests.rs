@@ -2800,3 +2800,15 @@ fn annual_leave_a_rented_out_unit_and_a_day_without_openings_cannot_be_promised(
     assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{ranked:?}");
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn an_a_not_a_question_raised_on_the_side_needs_an_answer() {
+    let ranked = rank(
+        "还有，周末下雨的话果园还开不开？",
+        &[customer("上周订的采摘票，到了才说那片林子没果子了。")],
+        &["今天下班前把那张票的钱退给您。", "周末下雨果园照常开，大雨才闭园，会提前一天短信通知。今天下班前把那张票的钱退给您。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{ranked:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
+    assert_eq!(ranked[0].index, 1);
+}
