@@ -2812,3 +2812,18 @@ fn an_a_not_a_question_raised_on_the_side_needs_an_answer() {
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_none(), "{ranked:?}");
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn following_it_through_in_person_is_a_personal_close() {
+    let customer_text = "护理员又没按约好的时间来。";
+    let ranked = rank(
+        customer_text,
+        &[],
+        &[
+            "明天上午九点前给您换一位护理员上门，这回我亲自跟，办好了第一时间就在这儿跟您说。",
+            "明天上午九点前给您换一位护理员上门。",
+        ],
+    );
+    assert!(judgement(&ranked, 0).components.personal_closing > 0.5, "{ranked:?}");
+    assert!(judgement(&ranked, 1).components.personal_closing < 0.1, "{ranked:?}");
+}
