@@ -1071,6 +1071,7 @@ impl ConversationState {
                 && (away_spans.iter().any(|span| span.contains(&p.at))
                     || free_time
                     || routine
+                    || super::time::asks_a_time(&cues.time, &chars[cs..ce])
                     || cues.deadline_answered.any_in(&chars[cs..ce]));
             // "昨天你们答应我五点前，到现在还没弄好": a promise the customer reports as broken is overdue, so whatever it
             // was for is wanted today; its hour has passed and bars nothing later today.

@@ -375,6 +375,8 @@ pub(crate) struct TimeCues {
     pub(crate) immediate: CueList,
     pub(crate) vague: CueList,
     pub(crate) numerals: CueList,
+    /// Numerals that ask rather than count before a clock or date mark ("几点", "几号").
+    pub(crate) question_numerals: CueList,
     pub(crate) workdays: CueList,
     pub(crate) weekend: CueList,
     /// Words for now ("现在") and what may stand between them or "today" and the time they state ("已经", "才").
@@ -440,6 +442,7 @@ impl Cues {
                 immediate: list!("time_immediate"),
                 vague: list!("time_vague"),
                 numerals: list!("time_numerals"),
+                question_numerals: list!("time_question_numerals"),
                 workdays: list!("time_workdays"),
                 weekend: list!("time_weekend"),
                 now_words: list!("time_now_words"),

@@ -2827,3 +2827,13 @@ fn following_it_through_in_person_is_a_personal_close() {
     assert!(judgement(&ranked, 0).components.personal_closing > 0.5, "{ranked:?}");
     assert!(judgement(&ranked, 1).components.personal_closing < 0.1, "{ranked:?}");
 }
+
+#[test]
+fn asking_what_time_names_no_deadline() {
+    let ranked = rank(
+        "另外，离店那天最晚几点退房？",
+        &[customer("房间热水一直不热。")],
+        &["离店当天中午十二点前退房就行。今天下班前派师傅把热水器修好，修好给您发消息。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{ranked:?}");
+}

@@ -221,6 +221,19 @@ fn past_day_before(cues: &TimeCues, chars: &[char], i: usize) -> bool {
 
 /// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
 /// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
+/// Whether a question numeral before a clock or date mark starts at `k` ("几点", "几号").
+fn asks_a_time_at(cues: &TimeCues, chars: &[char], k: usize) -> bool {
+    cues.question_numerals
+        .starts_at(chars, k)
+        .is_some_and(|(l, _)| cues.clock_marks.starts_at(chars, k + l).is_some() || cues.date_marks.starts_at(chars, k + l).is_some())
+}
+
+/// Whether a text asks for a time ("体检前一天晚上几点以后不能吃东西"): the times around the question are its scope,
+/// not a deadline.
+pub(crate) fn asks_a_time(cues: &TimeCues, chars: &[char]) -> bool {
+    (0..chars.len()).any(|k| asks_a_time_at(cues, chars, k))
+}
+
 pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     let n = chars.len();
     let mut out = Vec::new();
@@ -273,7 +286,9 @@ pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
         while k < n && k < j + 2 && !chars[k].is_ascii_digit() && numeral(cues, chars[k]).is_none() && !is_break(chars[k]) && day.is_some() {
             k += 1;
         }
-        if let Some((value, end, _ascii, clock)) = read_number(cues, chars, k).filter(|_| k < n) {
+        // "几点退房" asks what time; it names none.
+        let asks = asks_a_time_at(cues, chars, k);
+        if let Some((value, end, _ascii, clock)) = read_number(cues, chars, k).filter(|_| k < n && !asks) {
             if let Some(h) = clock {
                 hour = Some(h);
                 j = end;
