@@ -774,7 +774,6 @@ fn wrong_name(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Con
     Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
 }
 
-
 /// Names another member of staff as the one who handled the record ("由钱导检员经办的那单" where the customer said
 /// "经手的是贺医生"): a name with a staff title, in a clause that says who handled it, that no turn uses, where some
 /// turn says who handled it.

@@ -491,7 +491,7 @@ impl Features {
 /// 所以我请汪师傅…", "考虑到…，我来…"): it uses what was said instead of parroting it.
 fn restated_as_reason(cues: &Cues, chars: &[char], run: &[char]) -> bool {
     let Some(at) = chars.windows(run.len().max(1)).position(|w| w == run) else { return false };
-    let (cs, ce) = clause_bounds(chars, at + run.len().saturating_sub(1));
-    let next = (ce..chars.len()).find(|k| !is_break(chars[*k])).unwrap_or(chars.len());
-    cues.reason_before.any_in(&chars[clause_bounds(chars, at).0..at]) || (ce > cs && cues.reason_after.starts_at(chars, next).is_some())
+    let (_, run_clause_end) = clause_bounds(chars, at + run.len() - 1);
+    let next = (run_clause_end..chars.len()).find(|k| !is_break(chars[*k])).unwrap_or(chars.len());
+    cues.reason_before.any_in(&chars[clause_bounds(chars, at).0..at]) || cues.reason_after.starts_at(chars, next).is_some()
 }

@@ -219,8 +219,6 @@ fn past_day_before(cues: &TimeCues, chars: &[char], i: usize) -> bool {
     cues.not_before_day.ends_at(chars, i) || (i >= 1 && chars[i - 1] == '个' && cues.not_before_day.ends_at(chars, i - 1))
 }
 
-/// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
-/// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
 /// Whether a question numeral before a clock or date mark starts at `k` ("几点", "几号").
 fn asks_a_time_at(cues: &TimeCues, chars: &[char], k: usize) -> bool {
     cues.question_numerals
@@ -234,6 +232,8 @@ pub(crate) fn asks_a_time(cues: &TimeCues, chars: &[char]) -> bool {
     (0..chars.len()).any(|k| asks_a_time_at(cues, chars, k))
 }
 
+/// Time points: a day word, weekday or date, optionally followed by a part of the day and a clock time; a
+/// clock time alone; or a duration "N天/小时内" counted from today. Past ones ("昨天", "等了两天") are skipped.
 pub(crate) fn time_points(cues: &TimeCues, chars: &[char]) -> Vec<TimePoint> {
     let n = chars.len();
     let mut out = Vec::new();
