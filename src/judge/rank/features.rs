@@ -200,10 +200,18 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         let (_, end) = sentence_bounds(&text.chars, at);
         act_hits.iter().any(|a| a.weight >= 0.5 && a.at > at && a.at < end) && times.iter().any(|t| t.at > at && t.at < end)
     };
+    // "前一晚十点以后就别再进食了": a "don't" right after a time tells the customer when, it brushes nothing off.
+    let timed_advice = |at: usize| {
+        times.iter().any(|t| {
+            let end = t.at + t.len;
+            end <= at && at - end <= 3 && !text.chars[end..at].iter().any(|c| is_break(*c))
+        })
+    };
     let dismissive_hits: Vec<Hit> = cues
         .dismissive
         .find_with(&text, None)
         .into_iter()
+        .filter(|h| !timed_advice(h.at))
         .filter(|h| {
             // "有疑问很正常" / "着急是正常的" validates the customer instead of dismissing them.
             let term = cues.dismissive.term(h);
@@ -218,7 +226,7 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         })
         .collect();
     let dismissive = saturate(dismissive_hits.len() as f32, 1.0);
-    let rude = saturate(cues.rude.find_with(&text, None).len() as f32, 0.8);
+    let rude = saturate(cues.rude.find_with(&text, None).into_iter().filter(|h| !timed_advice(h.at)).count() as f32, 0.8);
     // "保证周三下午3点前装好" commits to a time; "保证以后永远不会再坏" promises what nobody can keep.
     let over_promise_hits = cues
         .over_promise

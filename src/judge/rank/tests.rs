@@ -2837,3 +2837,16 @@ fn asking_what_time_names_no_deadline() {
     );
     assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{ranked:?}");
 }
+
+#[test]
+fn a_dont_after_a_time_is_advice_not_a_brush_off() {
+    let ranked = rank(
+        "明天做胃镜，前一天几点以后不能吃东西？",
+        &[],
+        &["今晚八点以后就别再吃东西了，少量喝水没问题，明早我七点在门口等您。", "您就别再问了，自己看通知。"],
+    );
+    let advice = judgement(&ranked, 0);
+    assert!(!advice.faults.contains(&Fault::Rude) && !advice.faults.contains(&Fault::Dismissive), "{advice:?}");
+    let brush_off = judgement(&ranked, 1);
+    assert!(brush_off.faults.contains(&Fault::Rude) || brush_off.faults.contains(&Fault::Dismissive), "{brush_off:?}");
+}
