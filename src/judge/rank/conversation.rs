@@ -427,6 +427,13 @@ fn whole_weekday(p: &TimePoint) -> Option<u8> {
     }
 }
 
+/// The windows a text says are taken ("刘医生明天不出诊", "祝师傅这个月请假不在"), each marked with whether the text
+/// names next week.
+fn taken_slots(cues: &Cues, text: &[char], said: Said) -> Vec<FullSlot> {
+    let next_week = next_week_named(cues, text);
+    free_windows(cues, text, said, true).into_iter().map(|window| FullSlot { window, next_week }).collect()
+}
+
 /// Whether the text names a day of next week ("下周六", "下周末").
 fn next_week_named(cues: &Cues, text: &[char]) -> bool {
     (0..text.len()).any(|i| {
@@ -810,11 +817,7 @@ impl ConversationState {
                 let slot = cues.unavailable_slots.is_entry(cues.unavailable.term(&h));
                 // The windows a taken slot closes ("刘医生明天不出诊"): a reply naming the thing is held to them.
                 let taken: Vec<FullSlot> = if timed && slot {
-                    let next_week = next_week_named(cues, &chars[ss..h.at]);
-                    free_windows(cues, &chars[ss..h.at], Said { turn, span: clause_quote(chars, h.at) }, true)
-                        .into_iter()
-                        .map(|window| FullSlot { window, next_week })
-                        .collect()
+                    taken_slots(cues, &chars[ss..h.at], Said { turn, span: clause_quote(chars, h.at) })
                 } else {
                     Vec::new()
                 };
@@ -832,14 +835,12 @@ impl ConversationState {
                 let said = Said { turn, span: clause_quote(chars, h.at) };
                 // A taken slot closes its time for bookings ("这周末的技术员全部排满了": no visit on Saturday or Sunday).
                 if slot {
-                    let clause = &chars[cs..h.at];
-                    let next_week = next_week_named(cues, clause);
-                    let windows = free_windows(cues, clause, said.clone(), true);
+                    let windows = taken_slots(cues, &chars[cs..h.at], said.clone());
                     // "刘医生明天在外地开会，不出诊": the time is in an earlier clause of the sentence.
                     if windows.is_empty() {
                         st.full_slots.extend(taken.iter().cloned());
                     }
-                    st.full_slots.extend(windows.into_iter().map(|window| FullSlot { window, next_week }));
+                    st.full_slots.extend(windows);
                 }
                 st.unavailable.push(Unavailable { names, subject, said, taken });
             }
@@ -850,11 +851,7 @@ impl ConversationState {
                 let (ss, _) = sentence_bounds(chars, h.at);
                 let Some((_, name)) = staff_named(cues, &chars[ss..h.at]).pop() else { continue };
                 let said = Said { turn, span: clause_quote(chars, h.at) };
-                let next_week = next_week_named(cues, &chars[ss..h.at]);
-                let taken = free_windows(cues, &chars[ss..h.at], said.clone(), true)
-                    .into_iter()
-                    .map(|window| FullSlot { window, next_week })
-                    .collect();
+                let taken = taken_slots(cues, &chars[ss..h.at], said.clone());
                 st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
