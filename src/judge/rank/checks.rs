@@ -1,7 +1,7 @@
 //! Consistency checks between the conversation state and one reply: each conflict becomes a fault with the
 //! reply's words and the context's words that contradict each other.
 
-use super::conversation::{dated_clauses, named_with_title, negated_near, staff_named, value_after, CaseCtx, ConversationState, Fact, Said};
+use super::conversation::{dated_clauses, named_with_title, negated_near, staff_named, staff_named_title_first, value_after, CaseCtx, ConversationState, Fact, Said};
 use super::lists::Cues;
 use super::reply::ReplyReading;
 use super::text::{clauses, code_tokens, content_units, edit_distance, is_break, sentence_bounds, sentences, shared_content_run, window};
@@ -93,6 +93,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
         .or_else(|| item_slip(cues, st, chars))
         .or_else(|| read_back_slip(cues, st, chars))
         .or_else(|| wrong_staff(cues, st, chars))
+        .or_else(|| wrong_titled_staff(cues, st, chars))
         .or_else(|| wrong_name(cues, st, chars))
     {
         out.push(c);
@@ -795,6 +796,34 @@ fn wrong_staff(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Co
         cues.staff_handling_marks.any_in(&chars[cs..ce]) && !st.turn_texts.iter().any(|(_, x)| super::text::holds_run(x, &name))
     })?;
     Some(conflict(Fault::WrongFact, &sentence_of(chars, at), said, &name))
+}
+
+/// Names a member of staff title first whom no turn names, where a turn names another with the same title ("我刚和产
+/// 康师韩静确认了情况" where the customer said "接待我的是产康师周敏"): the reply has the person wrong. Not where the
+/// reply names the one given too, or passes the work to the new person ("换产康师韩静给您做").
+fn wrong_titled_staff(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conflict> {
+    let given: Vec<_> = st
+        .turn_texts
+        .iter()
+        .flat_map(|(turn, text)| {
+            staff_named_title_first(cues, text).into_iter().map(move |n| {
+                let (s, e) = super::text::clause_bounds(text, n.at);
+                (n, Said { turn: *turn, span: window(text, s, e) })
+            })
+        })
+        .collect();
+    if given.is_empty() {
+        return None;
+    }
+    let named = |text: &[char], name: &str| super::text::holds_run(text, &name.chars().collect::<Vec<char>>());
+    staff_named_title_first(cues, chars).into_iter().find_map(|n| {
+        let (s, e) = sentence_bounds(chars, n.at);
+        if st.turn_texts.iter().any(|(_, x)| named(x, &n.name)) || cues.staff_change_marks.any_in(&chars[s..e]) {
+            return None;
+        }
+        let (_, said) = given.iter().rev().find(|(g, _)| g.same_title(&n) && !named(chars, &g.name))?;
+        Some(conflict(Fault::WrongFact, &sentence_of(chars, n.at), said, &n.name))
+    })
 }
 
 fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Conflict> {

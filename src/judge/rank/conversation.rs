@@ -1238,6 +1238,51 @@ pub(super) fn named_with_title(cues: &Cues, titles: &super::lists::CueList, stop
         .collect()
 }
 
+/// A member of staff named title first ("产康师周敏", "停车场主管刘建").
+pub(super) struct TitledName {
+    /// Where the name starts.
+    pub(super) at: usize,
+    /// The title with up to two content characters before it ("产康师", "车场主管"), so that "护师" and "康师" differ.
+    pub(super) title: String,
+    /// The family name and the character after it: enough to tell two people apart.
+    pub(super) name: String,
+}
+
+impl TitledName {
+    /// Whether two titles name the same post: equal, or the shorter (two characters at least) ends the longer.
+    pub(super) fn same_title(&self, other: &TitledName) -> bool {
+        let (short, long) = if self.title.chars().count() <= other.title.chars().count() {
+            (&self.title, &other.title)
+        } else {
+            (&other.title, &self.title)
+        };
+        short.chars().count() >= 2 && long.ends_with(short.as_str())
+    }
+}
+
+/// Members of staff named title first: a title of `name_titles.txt`, a family name, and one more content character
+/// that does not make a common word with it ("师傅马上到" names nobody).
+pub(super) fn staff_named_title_first(cues: &Cues, chars: &[char]) -> Vec<TitledName> {
+    cues.name_titles
+        .find_in(chars, None)
+        .into_iter()
+        .filter_map(|h| {
+            let at = h.end();
+            let second = *chars.get(at + 1)?;
+            let content = |c: char| super::text::is_cjk(c) && !cues.function_chars.contains(&c);
+            if !cues.surnames.contains(&chars[at]) || !content(second) {
+                return None;
+            }
+            let name = window(chars, at, at + 2);
+            if cues.name_not_words.is_entry(&name) {
+                return None;
+            }
+            let lead = chars[..h.at].iter().rev().take(2).take_while(|c| content(**c)).count();
+            Some(TitledName { at, title: window(chars, h.at - lead, at), name })
+        })
+        .collect()
+}
+
 /// Members of staff named with a title ("柯护士", "钱导检员", "汪师傅"): where each starts, with the one name
 /// character before the title (read back to a stop character, as a branch's name is) and the title.
 pub(super) fn staff_named(cues: &Cues, chars: &[char]) -> Vec<(usize, String)> {

@@ -278,6 +278,12 @@ pub(crate) struct Cues {
     /// Titles of staff after a name ("护士", "师傅"), and what says who handled a record ("经手", "经办").
     pub(crate) staff_titles: CueList,
     pub(crate) staff_handling_marks: CueList,
+    /// Staff named title first ("产康师周敏"): the titles, family names, words that open with one and name nobody
+    /// ("马上"), and what passes the work to a named person ("换", "改由").
+    pub(crate) name_titles: CueList,
+    pub(crate) surnames: Vec<char>,
+    pub(crate) name_not_words: CueList,
+    pub(crate) staff_change_marks: CueList,
     /// What says a named member of staff is away for a while ("请假", "在外地", "进修").
     pub(crate) staff_away: CueList,
     /// Around the customer's words restated in a reply, what makes them the reason for its step ("考虑到…", "…，所以").
@@ -489,6 +495,10 @@ impl Cues {
             place_name_stops: list!("place_name_stops").chars(),
             staff_titles: list!("staff_titles"),
             staff_handling_marks: list!("staff_handling_marks"),
+            name_titles: list!("name_titles"),
+            surnames: list!("surnames").chars(),
+            name_not_words: list!("name_not_words"),
+            staff_change_marks: list!("staff_change_marks"),
             staff_away: list!("staff_away"),
             reason_before: list!("reason_before"),
             reason_after: list!("reason_after"),

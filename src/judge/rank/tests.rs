@@ -1323,6 +1323,32 @@ fn another_member_of_staff_named_as_the_one_who_handled_the_record_is_a_wrong_fa
 }
 
 #[test]
+fn another_person_after_the_title_the_customer_named_is_a_wrong_fact_unless_the_work_passes_to_them() {
+    let context = [agent("您好，请讲。"), customer("腰伤复诊约在周四，负责我的是理疗师宋凯，今天又说改期。")];
+    let ranked = rank(
+        "周四到底还做不做？",
+        &context,
+        &[
+            "一改再改确实让人窝火，是我们这边排错了班。我刚跟理疗师魏琳核对过，周四下午照常给您做。",
+            "一改再改确实让人窝火，是我们这边排错了班。我刚跟理疗师宋凯核对过，周四下午照常给您做。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the customer named another therapist");
+    assert_eq!(c.context_turn, 1);
+    assert!(c.context_span.contains("宋凯"), "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // Passing the work to another therapist names a new person, not a slip; a title before a plain word names nobody.
+    let ranked = rank(
+        "周四到底还做不做？",
+        &context,
+        &["一改再改确实让人窝火，是我们这边排错了班。周四下午由理疗师魏琳给您做，她同样很有经验。", "理疗师马上给您回电，周四照常做。"],
+    );
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+    assert!(conflict(&ranked[1], Fault::WrongFact).is_none(), "{:?}", ranked[1]);
+}
+
+#[test]
 fn asking_for_the_name_or_phone_already_given_is_a_conflict() {
     let context = [customer("登记的名字是林小雨，上周约的保洁没人来。"), agent("收到，我查一下。")];
     let ranked = rank("到底怎么回事？", &context, &["请问登记人叫什么名字，我查到就给您改约。", "林小雨名下的预约我找到了，今天下午给您改约。"]);
