@@ -2524,6 +2524,26 @@ fn a_hyphenated_code_with_letters_is_one_code_and_its_slip_is_a_wrong_fact() {
 }
 
 #[test]
+fn a_code_of_letter_groups_and_digits_is_one_code_and_a_two_digit_slip_of_it_is_a_wrong_fact() {
+    let context = [customer("储物柜月卡编号YB-K7-2816，柜门一直打不开，寄存单是QS-5521/07。"), agent("收到，我查一下。")];
+    let replies = [
+        "柜门打不开耽误您取东西，确实着急，是我们门锁没同步。YB-K7-3916这张卡我已重置，半小时内能开。",
+        "柜门打不开耽误您取东西，确实着急，是我们门锁没同步。寄存单QS-5621/03我已登记，半小时内能开。",
+        "柜门打不开耽误您取东西，确实着急，是我们门锁没同步。YB-K7-2816这张卡我已重置，半小时内能开。",
+    ];
+    let ranked = rank("还要等多久？", &context, &replies);
+    for slip in [0, 1] {
+        let c = conflict(judgement(&ranked, slip), Fault::WrongFact).expect("two digits of a given code changed");
+        assert_eq!(c.context_turn, 0);
+    }
+    assert!(conflict(judgement(&ranked, 2), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 2));
+    assert_eq!(ranked[0].index, 2);
+    // Dates written with slashes stay dates: another day is a new date, not a slip of a code.
+    let ranked = rank("什么时候能好？", &[customer("2025/03/18那天寄存的。")], &["柜门的事我已登记，2025/03/21前给您修好。"]);
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn a_record_read_back_with_another_branch_or_day_is_a_wrong_fact() {
     let context = [
         customer("我是5月6日在滨江店配的眼镜，镜腿戴了一周就断了。"),

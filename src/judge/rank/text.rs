@@ -160,6 +160,8 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
                     && token.len() >= 3
                 {
                     i += 1;
+                } else if joins_lettered_code(&token, chars, i) {
+                    i += 1;
                 } else {
                     break;
                 }
@@ -170,6 +172,21 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
         }
     }
     out
+}
+
+/// Whether the hyphen or slash at `at` goes on a code that has letters: "TC-A2-3930" and "XQ-3307/12" are one code
+/// each, so "TC-A2-3739" reads as a slip of the first. A hyphen after a letter needs a digit on one side of it (not
+/// "Wi-Fi"); a slash needs letters and digits before it and a digit after it, so dates ("2024/06/13") stay apart.
+fn joins_lettered_code(token: &str, chars: &[char], at: usize) -> bool {
+    let has_digit = |t: &[char]| t.iter().any(|c| c.is_ascii_digit());
+    let token: Vec<char> = token.chars().collect();
+    let next: Vec<char> = chars[at + 1..].iter().copied().take_while(|c| c.is_ascii_alphanumeric()).collect();
+    let has_letter = token.iter().any(|c| c.is_ascii_alphabetic());
+    match chars[at] {
+        '-' => token.len() >= 2 && !next.is_empty() && has_letter && (has_digit(&token) || has_digit(&next)),
+        '/' => has_letter && has_digit(&token) && next.first().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    }
 }
 
 /// A character that stands for a masked one: it matches nothing in another text.
