@@ -862,14 +862,11 @@ fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Confli
     // A paid amount restated with the record's code that is not the amount the record's turn says was paid ("服务单号
     // JT0294-886，实付188元" for "花了298元，服务单号是JT0294-886").
     let paid = |f: &Fact| cues.paid_marks.any_in(&f.said.span.chars().collect::<Vec<char>>());
-    // Or where the conversation names one amount only, and the reply quotes any of its codes ("体检号TJ0915-6318这单我
-    // 查到了，…实付1180元" for "…套餐，860元" two turns before the code).
-    let quotes_a_code = reply.facts.quotes_a_code_of(&st.facts);
+    // Or where the conversation names one amount only, paid or not ("…租的小仓，300块钱" and "实付600元"): the reply
+    // states what was paid, and the conversation knows no other sum it could be.
     let one_amount = st.facts.amounts.iter().all(|g| st.facts.amounts.first().is_some_and(|f| f.value == g.value));
-    // Or where the conversation says it was paid and names no other amount ("花了650元" and "实付975元").
-    let other_paid_amount = |given: &Fact, stated: &Fact| {
-        paid(stated) && ((paid(given) && (restates_record(given.said.turn) || one_amount)) || (one_amount && quotes_a_code))
-    };
+    let other_paid_amount =
+        |given: &Fact, stated: &Fact| paid(stated) && (one_amount || (paid(given) && restates_record(given.said.turn)));
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {
             continue;

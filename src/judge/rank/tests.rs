@@ -1438,6 +1438,27 @@ fn a_paid_amount_read_back_with_the_code_given_later_is_checked_against_the_one_
 }
 
 #[test]
+fn a_paid_amount_unlike_the_one_sum_the_conversation_names_is_a_wrong_fact_even_unmarked() {
+    let context = [customer("上个月在河西店办的宠物洗护次卡，268块钱，现在店关了。"), agent("好的，我看一下。")];
+    let ranked = rank(
+        "钱怎么退？",
+        &context,
+        &[
+            "店突然关了卡却用不了，换谁都会不安，是我们事先没打招呼。您实付368元，剩下的次数我今天下午按原路退回。",
+            "店突然关了卡却用不了，换谁都会不安，是我们事先没打招呼。您实付268元，剩下的次数我今天下午按原路退回。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the one sum named was 268");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // With two sums in the conversation, a paid amount that is neither is left alone unless it restates the record.
+    let context = [customer("次卡268块钱，另外押了50块钱的毛巾押金。")];
+    let ranked = rank("钱怎么退？", &context, &["您实付318元，我今天下午按原路退回。"]);
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+}
+
+#[test]
 fn a_record_read_back_on_another_date_is_a_wrong_fact() {
     let context = [customer("3月8日在网上订的烤箱，付了1299元，到现在没发货。"), agent("我查一下。")];
     let ranked = rank(
