@@ -447,10 +447,10 @@ fn owns_record(cues: &Cues, st: &ConversationState, chars: &[char], clause_start
             && st.customer_text.contains(&before[..2].iter().collect::<String>()))
 }
 
-/// A character of a product's name: a place's stop characters ("向日葵", "出租") and Latin letters ("SPA护理") may be
-/// part of it.
+/// A character of a product's name: a place's stop characters ("向日葵", "出租"), Latin letters ("SPA护理") and digits
+/// ("42天亲子套房") may be part of it.
 fn item_char(cues: &Cues, c: char) -> bool {
-    (super::text::is_cjk(c) && !cues.function_chars.contains(&c)) || c.is_ascii_alphabetic()
+    (super::text::is_cjk(c) && !cues.function_chars.contains(&c)) || c.is_ascii_alphanumeric()
 }
 
 /// Where a branch name stands in its text: name from `start`, suffix from `suffix` to `end`.
@@ -627,7 +627,14 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     let mut anchors: Vec<(i32, usize, String)> = st.dated_events.iter().map(|(turn, d)| (*turn, d.at, format!("day {}", d.day))).collect();
     for (turn, x) in &st.turn_texts {
         anchors.extend(branch_names(cues, x).into_iter().map(|b| (*turn, b.start, x[b.start..b.end].iter().collect::<String>())));
+        anchors.extend(record_codes(x).into_iter().map(|(code, at)| (*turn, at, code)));
     }
+    // Failing a day, branch or code, a sentence that reads the record back ("我把记录调出来了：您约的…") pins it to the
+    // last turn that names an item after a frame.
+    let item_turn = st.turn_texts.iter().rev().find_map(|(turn, x)| {
+        let at = cues.item_frames.find_in(x, None).into_iter().find(|h| x[h.end()..].iter().take_while(|c| item_char(cues, **c)).count() >= 2)?.at;
+        Some((*turn, at, String::new()))
+    });
     for frame in cues.item_frames.find_in(chars, None) {
         let (cs, ce) = super::text::clause_bounds(chars, frame.at);
         let clause = &chars[cs..ce];
@@ -642,7 +649,11 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
             })
             .collect();
         keys.extend(branch_names(cues, clause).iter().map(|b| clause[b.start..b.end].iter().collect::<String>()));
-        let Some((turn, at, _)) = anchors.iter().find(|(_, _, key)| keys.contains(key)) else { continue };
+        let (ss, se) = sentence_bounds(chars, frame.at);
+        keys.extend(record_codes(&chars[ss..se]).into_iter().map(|(code, _)| code));
+        let read_back = cues.restate_frames.any_in(&chars[ss..frame.at]);
+        let anchor = anchors.iter().find(|(_, _, key)| keys.contains(key)).or(item_turn.as_ref().filter(|_| read_back));
+        let Some((turn, at, _)) = anchor else { continue };
         let length = chars[frame.end()..ce]
             .iter()
             .take_while(|c| item_char(cues, **c))
@@ -673,6 +684,19 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         }
     }
     None
+}
+
+/// The codes of a text that can pin a record down (digits with letters, or six digits and more: "花499" is a price),
+/// keyed apart from days and branches, with where each starts.
+fn record_codes(chars: &[char]) -> Vec<(String, usize)> {
+    code_tokens(chars)
+        .into_iter()
+        .filter(|(t, _, _)| {
+            let digits = t.chars().filter(|c| c.is_ascii_digit()).count();
+            t.len() >= 3 && digits > 0 && (digits < t.len() || digits >= 6)
+        })
+        .map(|(t, at, _)| (format!("code {t}"), at))
+        .collect()
 }
 
 fn sentence_of(chars: &[char], at: usize) -> String {

@@ -2587,6 +2587,35 @@ fn a_record_read_back_with_another_branch_or_day_is_a_wrong_fact() {
 }
 
 #[test]
+fn a_record_pinned_by_its_code_or_read_back_with_another_item_is_a_wrong_fact() {
+    let context = [customer("上周六订的2人双圈体验套餐，订单号KD-8817-203，到了场地车却坏了没跑成。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "钱什么时候退？",
+        &context,
+        &[
+            "白跑一趟还没玩上，确实扫兴，是我们车况没检查好。您订的单人十圈计时赛，订单号KD-8817-203，今天下午全额退回。",
+            "白跑一趟还没玩上，确实扫兴，是我们车况没检查好。您订的2人双圈体验套餐，订单号KD-8817-203，今天下午全额退回。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("the code pins the record to another item");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // No day, branch or code: a sentence that reads the record back still restates it.
+    let context = [customer("上周我约的亲子陶艺体验课，老师到点都没来。")];
+    let ranked = rank(
+        "怎么说？",
+        &context,
+        &[
+            "带着孩子干等确实窝火，是我们排课出了错。我把记录调出来了：您约的成人油画课，明天上午给您补上。",
+            "带着孩子干等确实窝火，是我们排课出了错。我把记录调出来了：您约的亲子陶艺体验课，明天上午给您补上。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+}
+
+#[test]
 fn a_record_read_back_with_another_service_is_a_wrong_fact() {
     let context = [customer("上周做的打蜡抛光，花了680元，开了两天车漆就发乌。"), agent("好的，我调一下记录。")];
     let ranked = rank(
