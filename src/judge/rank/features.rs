@@ -207,11 +207,16 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
             end <= at && at - end <= 3 && !text.chars[end..at].iter().any(|c| is_break(*c))
         })
     };
+    // "这些步骤就别再重复了": a "don't" that spares the customer effort relieves them.
+    let spares_effort = |end: usize| {
+        let (_, clause_end) = super::text::clause_bounds(&text.chars, end.saturating_sub(1));
+        (end..(end + 3).min(clause_end)).any(|at| cues.spare_effort.starts_at(&text.chars, at).is_some())
+    };
     let dismissive_hits: Vec<Hit> = cues
         .dismissive
         .find_with(&text, None)
         .into_iter()
-        .filter(|h| !timed_advice(h.at))
+        .filter(|h| !timed_advice(h.at) && !spares_effort(h.end()))
         .filter(|h| {
             // "有疑问很正常" / "着急是正常的" validates the customer instead of dismissing them.
             let term = cues.dismissive.term(h);
@@ -226,7 +231,10 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         })
         .collect();
     let dismissive = saturate(dismissive_hits.len() as f32, 1.0);
-    let rude = saturate(cues.rude.find_with(&text, None).into_iter().filter(|h| !timed_advice(h.at)).count() as f32, 0.8);
+    let rude = saturate(
+        cues.rude.find_with(&text, None).into_iter().filter(|h| !timed_advice(h.at) && !spares_effort(h.end())).count() as f32,
+        0.8,
+    );
     // "保证周三下午3点前装好" commits to a time; "保证以后永远不会再坏" promises what nobody can keep.
     let over_promise_hits = cues
         .over_promise
@@ -498,8 +506,22 @@ impl Features {
 /// Whether the reply restates the customer's words as the reason for what it does next ("祝师傅这个月请假不在，
 /// 所以我请汪师傅…", "考虑到…，我来…"): it uses what was said instead of parroting it.
 fn restated_as_reason(cues: &Cues, chars: &[char], run: &[char]) -> bool {
+    if acknowledges_tried_steps(cues, chars, run) {
+        return true;
+    }
     let Some(at) = chars.windows(run.len().max(1)).position(|w| w == run) else { return false };
     let (_, run_clause_end) = clause_bounds(chars, at + run.len() - 1);
     let next = (run_clause_end..chars.len()).find(|k| !is_break(chars[*k])).unwrap_or(chars.len());
-    cues.reason_before.any_in(&chars[clause_bounds(chars, at).0..at]) || cues.reason_after.starts_at(chars, next).is_some()
+    cues.reason_before.any_in(&chars[clause_bounds(chars, at).0..at])
+        || cues.reason_after.starts_at(chars, next).is_some()
+}
+
+/// Whether the restated words are steps the customer tried, acknowledged as tried in a sentence that names them ("既然
+/// 清过缓存、重启过，这些步骤就别再重复了"): the reply shows it read them, so that it will not prescribe them again.
+fn acknowledges_tried_steps(cues: &Cues, chars: &[char], run: &[char]) -> bool {
+    !cues.steps.find(run, None).is_empty()
+        && super::text::sentences(chars).any(|(s, e)| {
+            let sentence = &chars[s..e];
+            !cues.steps.find(sentence, None).is_empty() && cues.tried_restated.any_in(sentence)
+        })
 }

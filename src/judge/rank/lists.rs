@@ -284,6 +284,10 @@ pub(crate) struct Cues {
     pub(crate) surnames: Vec<char>,
     pub(crate) name_not_words: CueList,
     pub(crate) staff_change_marks: CueList,
+    /// What a "don't" spares the customer ("就别再重复了", "不要再折腾了").
+    pub(crate) spare_effort: CueList,
+    /// What takes restated steps as tried ("既然…", "…都用过了"): the restatement is no parroting.
+    pub(crate) tried_restated: CueList,
     /// What says a named member of staff is away for a while ("请假", "在外地", "进修").
     pub(crate) staff_away: CueList,
     /// Around the customer's words restated in a reply, what makes them the reason for its step ("考虑到…", "…，所以").
@@ -499,6 +503,8 @@ impl Cues {
             surnames: list!("surnames").chars(),
             name_not_words: list!("name_not_words"),
             staff_change_marks: list!("staff_change_marks"),
+            spare_effort: list!("spare_effort"),
+            tried_restated: list!("tried_restated"),
             staff_away: list!("staff_away"),
             reason_before: list!("reason_before"),
             reason_after: list!("reason_after"),

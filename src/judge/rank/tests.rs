@@ -2946,3 +2946,40 @@ fn a_dont_after_a_time_is_advice_not_a_brush_off() {
     let brush_off = judgement(&ranked, 1);
     assert!(brush_off.faults.contains(&Fault::Rude) || brush_off.faults.contains(&Fault::Dismissive), "{brush_off:?}");
 }
+
+#[test]
+fn switching_between_wifi_and_mobile_data_or_clearing_an_apps_cache_again_repeats_a_tried_step() {
+    let context = [customer("打卡小程序一直白屏，WiFi和流量都换着试了，清过微信缓存也一样。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "到底怎么弄？",
+        &context,
+        &[
+            "一直白屏打不了卡，换谁都烦，这是我方故障。您把WiFi换成流量再试一次，我今天下午盯着结果。",
+            "一直白屏打不了卡，换谁都烦，这是我方故障。您清一下微信缓存再进，我今天下午盯着结果。",
+            "一直白屏打不了卡，换谁都烦，这是我方故障。我今天下午直接在后台给您补录打卡。",
+        ],
+    );
+    for repeat in [0, 1] {
+        let c = conflict(judgement(&ranked, repeat), Fault::RepeatsFailedStep).expect("the customer tried it");
+        assert_eq!(c.context_turn, 0);
+    }
+    assert!(conflict(judgement(&ranked, 2), Fault::RepeatsFailedStep).is_none(), "{:?}", judgement(&ranked, 2));
+    assert_eq!(ranked[0].index, 2);
+}
+
+#[test]
+fn restating_the_tried_steps_to_spare_the_customer_them_is_neither_parroting_nor_rude() {
+    let ranked = rank(
+        "重启过手机，也清过缓存，还是登不上，我都没辙了。",
+        &[],
+        &[
+            "既然重启过手机，也清过缓存，这些就别再重复了，是我们登录服务出了故障，今天下午三点前修好并短信通知您。",
+            "重启过手机，也清过缓存，还是登不上，我明白。今天下午三点前修好并短信通知您。",
+        ],
+    );
+    let spared = judgement(&ranked, 0);
+    for fault in [Fault::Parroting, Fault::Rude, Fault::Dismissive] {
+        assert!(!spared.faults.contains(&fault), "{fault:?} in {spared:?}");
+    }
+    assert!(judgement(&ranked, 1).faults.contains(&Fault::Parroting), "{:?}", judgement(&ranked, 1));
+}
