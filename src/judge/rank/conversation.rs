@@ -973,10 +973,12 @@ impl ConversationState {
                 } else {
                     (&mut self.refused_channels, &mut self.preferred_channels)
                 };
-                // "优惠券什么的就别发了": the refusal after the word, ending its clause.
+                // "优惠券什么的就别发了": the refusal after the word, ending its clause, or with one verb and 了 after it
+                // ("视频就别开了").
                 let (_, ce) = super::text::clause_bounds(chars, h.at);
                 let refused_after = cues.refusal_after_frames.find_in(&chars[h.end()..ce], None).iter().any(|f| {
-                    chars[h.end() + f.end()..ce].iter().all(|c| !super::text::is_cjk(*c))
+                    let rest: Vec<char> = chars[h.end() + f.end()..ce].iter().copied().filter(|c| super::text::is_cjk(*c)).collect();
+                    rest.is_empty() || (rest.len() == 2 && cues.time.past_after.starts_at(&rest, 1).is_some())
                 });
                 // "下午四点前别打电话" keeps a time free, it does not turn the channel down.
                 let (cs, _) = super::text::clause_bounds(chars, h.at);

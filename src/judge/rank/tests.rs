@@ -2983,3 +2983,34 @@ fn restating_the_tried_steps_to_spare_the_customer_them_is_neither_parroting_nor
     }
     assert!(judgement(&ranked, 1).faults.contains(&Fault::Parroting), "{:?}", judgement(&ranked, 1));
 }
+
+#[test]
+fn refusing_rework_a_trip_to_the_shop_or_a_video_call_is_a_preference_a_reply_must_keep() {
+    let context = [customer("刚贴的膜两天就起泡了，不想再返工了，钱退我就行。"), agent("好的，我看一下。")];
+    let ranked = rank(
+        "快点给个说法。",
+        &context,
+        &[
+            "新贴的膜两天就起泡，换谁都憋气，贴的时候没除尘是我们的错。今天下午给您免费返工一次。",
+            "新贴的膜两天就起泡，换谁都憋气，贴的时候没除尘是我们的错。今天下午把贴膜费原路退给您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+
+    let context = [customer("我不想再跑店里了，来回一趟半天。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "视频就别开了，我在地铁上，怎么处理？",
+        &context,
+        &[
+            "上回到店还等了一个多小时，确实窝火，是我们排错了工位。今天下班前把工时费原路退给您，结果发在这里。",
+            "确实窝火，是我们排错了工位。您方便的时候再来店里一次，今天下班前给您处理。",
+            "确实窝火，是我们排错了工位。我五分钟后跟您视频确认一下车况。",
+        ],
+    );
+    let keeps = judgement(&ranked, 0);
+    assert!(conflict(keeps, Fault::IgnoresPreference).is_none(), "a visit told as past offers none: {keeps:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 1));
+    assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 2));
+    assert_eq!(ranked[0].index, 0);
+}
