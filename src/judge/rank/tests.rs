@@ -3014,3 +3014,32 @@ fn refusing_rework_a_trip_to_the_shop_or_a_video_call_is_a_preference_a_reply_mu
     assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 2));
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_hall_booked_by_others_or_staff_away_training_cannot_be_promised_but_after_their_return_can() {
+    let context = [customer("想订下个月十八号的牡丹厅办寿宴。"), agent("牡丹厅那天已经被别人订走了。")];
+    let ranked = rank(
+        "那怎么办？",
+        &context,
+        &[
+            "好不容易挑中的日子落空，难免着急。十八号牡丹厅给您留出来，今晚八点前确认。",
+            "好不容易挑中的日子落空，难免着急。十八号同样大小的海棠厅还空着，今晚八点前带您看场地。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+
+    let context = [customer("还想找上次的钟师傅做四轮定位。"), agent("钟师傅外出培训，下周一才回来。")];
+    let ranked = rank(
+        "那明天呢？",
+        &context,
+        &[
+            "想找熟悉的师傅却碰上他不在，确实扫兴。明天上午就安排钟师傅给您做定位。",
+            "想找熟悉的师傅却碰上他不在，确实扫兴。明天上午先由技师阮平给您做定位，钟师傅回来后再给您复查一次。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
