@@ -376,6 +376,13 @@ pub(crate) fn read_facts(cues: &Cues, chars: &[char], turn: i32) -> Facts {
             i = j + ul;
             continue;
         }
+        // "付了1580，": digits after a paid mark that end their clause are a sum without its unit.
+        let ends_clause = chars.get(j).is_none_or(|c| !super::text::is_cjk(*c) && !c.is_ascii_alphanumeric());
+        if c.is_ascii_digit() && ends_clause && cues.paid_marks.ends_at(chars, start) {
+            facts.amounts.push(Fact { value, of: String::new(), said: Said { turn, span: clause_quote(chars, start) } });
+            i = j;
+            continue;
+        }
         if let Some((cl, _)) = cues.count_classifiers.starts_at(chars, j) {
             let noun_start = j + cl;
             let mut e = noun_start;

@@ -3043,3 +3043,28 @@ fn a_hall_booked_by_others_or_staff_away_training_cannot_be_promised_but_after_t
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_record_read_back_with_another_item_or_sum_after_the_agent_says_it_is_clear_is_a_wrong_fact() {
+    let context = [customer("上周我约的亲子陶艺体验课，付了1580，老师到点都没来。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "到底怎么说？",
+        &context,
+        &[
+            "带着孩子干等确实憋屈。情况我清楚了，您约的成人油画课，明天上午给您补上。",
+            "带着孩子干等确实憋屈。情况我清楚了，您约的亲子陶艺体验课，明天上午给您补上。",
+            "带着孩子干等确实憋屈。那笔2680元的课我已经核对过了，明天上午给您补上。",
+            "带着孩子干等确实憋屈。那笔1580元的课我已经核对过了，明天上午给您补上。",
+        ],
+    );
+    for slip in [0, 2] {
+        let c = conflict(judgement(&ranked, slip), Fault::WrongFact).expect("another item or another sum");
+        assert_eq!(c.context_turn, 0);
+    }
+    for right in [1, 3] {
+        assert!(conflict(judgement(&ranked, right), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, right));
+    }
+    // Days spent are no sum: "花了3天" names no amount.
+    let ranked = rank("前后花了3天，到底行不行？", &[], &["我清楚了，您那笔5元的手续费今天下午退回。"]);
+    assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
+}
