@@ -3068,3 +3068,27 @@ fn a_record_read_back_with_another_item_or_sum_after_the_agent_says_it_is_clear_
     let ranked = rank("前后花了3天，到底行不行？", &[], &["我清楚了，您那笔5元的手续费今天下午退回。"]);
     assert!(conflict(&ranked[0], Fault::WrongFact).is_none(), "{:?}", ranked[0]);
 }
+
+#[test]
+fn driving_home_or_picking_someone_up_at_a_time_is_a_deadline() {
+    let context = [customer("车窗升降坏了，明早六点要开车回老家。"), agent("收到，我查一下。")];
+    let ranked = rank(
+        "能修好吗？",
+        &context,
+        &[
+            "临出门车窗关不上确实心慌，是我们上次没装牢。后天上午给您换新电机，费用我们出。",
+            "临出门车窗关不上确实心慌，是我们上次没装牢。今晚九点前给您换新电机，费用我们出。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("the customer leaves early tomorrow");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    let ranked = rank(
+        "今晚七点要去机场接人，来得及吗？",
+        &[],
+        &["是我们排期出了错，明天中午前给您装好。", "是我们排期出了错，今天下午五点前给您装好。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+}
