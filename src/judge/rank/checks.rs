@@ -730,7 +730,8 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         let hedged = !cues.answer_hedges.find_in(sentence, Some(&cues.negators)).is_empty();
         let holds_answer = match kind {
             // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.
-            "when" => names_a_time(cues, sentence),
+            // "多久" is answered by a length too ("可以免费停车4小时", "质保两年").
+            "when" => names_a_time(cues, sentence) || names_a_length(cues, sentence),
             "where" => cues.place_answers.any_in(sentence),
             "how_much" => sentence.iter().any(|c| c.is_ascii_digit()) || cues.price_answers.any_in(sentence),
             "who" => cues.payer_answers.any_in(sentence),
@@ -744,6 +745,17 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
 /// ("前一晚十点以后").
 fn names_a_time(cues: &Cues, chars: &[char]) -> bool {
     scan_time(&cues.time, chars).iter().any(|h| h.score > super::time::VAGUE_SCORE) || !time_points(&cues.time, chars).is_empty()
+}
+
+/// Whether a text names a length of time: a number, in digits or numerals, right before a time unit ("4小时", "三天").
+fn names_a_length(cues: &Cues, chars: &[char]) -> bool {
+    let t = &cues.time;
+    (1..chars.len()).any(|at| {
+        // "过几天" names no length.
+        let numeral = t.numerals.starts_at(chars, at - 1).is_some_and(|(l, _)| l == 1) && t.question_numerals.starts_at(chars, at - 1).is_none();
+        let number_before = chars[at - 1].is_ascii_digit() || numeral;
+        number_before && t.units.starts_at(chars, at).is_some()
+    })
 }
 
 fn leading_space(chars: &[char]) -> usize {

@@ -3092,3 +3092,19 @@ fn driving_home_or_picking_someone_up_at_a_time_is_a_deadline() {
     assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
     assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
 }
+
+#[test]
+fn how_long_is_answered_by_a_length_of_time_but_not_by_a_vague_few_days() {
+    let customer_message = "车位的事先放一边，对了，会员免费停车能停多久？";
+    let ranked = rank(
+        customer_message,
+        &[customer("上周办的会员卡，车位总被占。")],
+        &[
+            "车位总被占确实添堵，是我们巡查不够。会员凭卡可以免费停车3小时。今天下午我让保安把您的车位看住。",
+            "车位总被占确实添堵，是我们巡查不够。会员免费停车要过几天才定。今天下午我让保安把您的车位看住。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 0);
+}
