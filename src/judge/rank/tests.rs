@@ -3108,3 +3108,21 @@ fn how_long_is_answered_by_a_length_of_time_but_not_by_a_vague_few_days() {
     assert!(conflict(judgement(&ranked, 1), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_time_the_customer_says_suits_them_bounds_the_booking() {
+    let context = [customer("洗衣机又漏水了。"), agent("得上门检修一次，您哪天方便？")];
+    let ranked = rank(
+        "上午要上课，下午三点以后都行。",
+        &context,
+        &[
+            "漏水最让人心烦，是我们上次没修到位。给您约在周四上午十点上门检修，费用我们出。",
+            "漏水最让人心烦，是我们上次没修到位。给您约在周四下午四点上门检修，费用我们出。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    let ranked = rank("只有周末上午能在。", &context, &["给您约在周三上午十点上门检修。", "给您约在周六上午十点上门检修。"]);
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+}
