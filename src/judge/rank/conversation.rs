@@ -1054,7 +1054,12 @@ impl ConversationState {
             let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
             // "八点以后才能到家": coming home at a bare early hour is coming home in the evening.
             let comes_home = cues.home_after_marks.any_in(&chars[p.at + p.len..ce]);
-            if let (true, Some(mut h)) = (after && (comes_home || cues.availability_cues.any_in(&chars[cs..ce])), p.hour) {
+            // "晚上七点以后或者周末有空": days named after the time are free all day; the free windows keep both.
+            let days_too = {
+                let rest = &chars[(p.at + p.len).min(ce)..ce];
+                cues.time.workdays.any_in(rest) || cues.time.weekend.any_in(rest)
+            };
+            if let (true, Some(mut h)) = (after && !days_too && (comes_home || cues.availability_cues.any_in(&chars[cs..ce])), p.hour) {
                 if comes_home && h < 12.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
                     h += 12.0;
                 }

@@ -3126,3 +3126,16 @@ fn a_time_the_customer_says_suits_them_bounds_the_booking() {
     let ranked = rank("只有周末上午能在。", &context, &["给您约在周三上午十点上门检修。", "给您约在周六上午十点上门检修。"]);
     assert_eq!(ranked[0].index, 1, "{ranked:?}");
 }
+
+#[test]
+fn free_evenings_or_weekends_leave_a_weekend_morning_open() {
+    let context = [customer("轮毂被刮了一道。"), agent("得安排到店重新检查，您一般什么时候有空？")];
+    let ranked = rank(
+        "只有晚上七点以后或者周末有空。",
+        &context,
+        &["时间定在周四上午十一点，到店重新检查。", "时间定在周六上午十一点，到店重新检查。"],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
