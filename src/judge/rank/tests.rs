@@ -3139,3 +3139,19 @@ fn free_evenings_or_weekends_leave_a_weekend_morning_open() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn asking_where_the_promised_call_is_reports_a_broken_promise() {
+    let ranked = rank(
+        "你们说中午十二点前给我回电话，我一直等着，电话呢？",
+        &[customer("沙发送来就有一道裂口。")],
+        &[
+            "新沙发有裂口谁都憋气，出库没查仔细是我们的错。两小时内让主管给您打电话说方案。",
+            "答应您十二点前的回电没兑现，这是我们说话不算数。新沙发有裂口确实闹心，今天下午三点前给您换一张新的。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the promised call never came");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
