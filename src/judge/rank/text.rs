@@ -153,14 +153,13 @@ pub(crate) fn code_tokens(chars: &[char]) -> Vec<(String, usize, usize)> {
                 if chars[i].is_ascii_alphanumeric() {
                     token.push(chars[i]);
                     i += 1;
-                } else if (chars[i] == ' ' || chars[i] == '-')
+                } else if ((chars[i] == ' ' || chars[i] == '-')
                     && i + 1 < chars.len()
                     && (chars[i + 1].is_ascii_digit() || (chars[i] == '-' && chars[i + 1].is_ascii_alphabetic()))
                     && token.chars().last().is_some_and(|c| c.is_ascii_digit())
-                    && token.len() >= 3
+                    && token.len() >= 3)
+                    || joins_lettered_code(&token, chars, i)
                 {
-                    i += 1;
-                } else if joins_lettered_code(&token, chars, i) {
                     i += 1;
                 } else {
                     break;
