@@ -208,10 +208,7 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         })
     };
     // "这些步骤就别再重复了": a "don't" that spares the customer effort relieves them.
-    let spares_effort = |end: usize| {
-        let (_, clause_end) = super::text::clause_bounds(&text.chars, end.saturating_sub(1));
-        (end..(end + 3).min(clause_end)).any(|at| cues.spare_effort.starts_at(&text.chars, at).is_some())
-    };
+    let spares_effort = |end: usize| cues.spare_effort.starts_soon_after(&text.chars, end, 3);
     let dismissive_hits: Vec<Hit> = cues
         .dismissive
         .find_with(&text, None)

@@ -98,6 +98,13 @@ impl CueList {
         })
     }
 
+    /// Whether an entry starts within `reach` characters from `from`, in the clause of the character before `from`
+    /// ("就别" + "再重复", "到店" + "还等了").
+    pub(crate) fn starts_soon_after(&self, chars: &[char], from: usize, reach: usize) -> bool {
+        let (_, clause_end) = super::text::clause_bounds(chars, from.saturating_sub(1));
+        (from..(from + reach).min(clause_end)).any(|at| self.starts_at(chars, at).is_some())
+    }
+
     /// Whether any entry occurs in `chars`.
     pub(crate) fn any_in(&self, chars: &[char]) -> bool {
         self.entries.iter().any(|(term, _)| {

@@ -84,10 +84,7 @@ impl ReplyReading {
             r.steps.push(Mention { kind: k, word: cues.steps.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
         }
         // "预约了到店还等了两个多小时" tells what happened at the shop; it offers no visit.
-        let told_as_past = |end: usize| {
-            let (_, e) = clause_bounds(chars, end.saturating_sub(1));
-            (end..(end + 4).min(e)).any(|at| cues.time.past_after.starts_at(chars, at).is_some())
-        };
+        let told_as_past = |end: usize| cues.time.past_after.starts_soon_after(chars, end, 4);
         for (list, out, past_offers_nothing) in [(&cues.remedies, &mut r.remedies, false), (&cues.channels, &mut r.channels, true)] {
             for (k, h) in list.find(chars, None) {
                 if negated_near(cues, chars, h.at, 6) || (past_offers_nothing && told_as_past(h.end())) {
