@@ -453,6 +453,12 @@ fn item_char(cues: &Cues, c: char) -> bool {
     (super::text::is_cjk(c) && !cues.function_chars.contains(&c)) || c.is_ascii_alphanumeric()
 }
 
+/// The product name right after an item frame at `from`: the run of its characters.
+fn item_after<'a>(cues: &Cues, chars: &'a [char], from: usize) -> &'a [char] {
+    let length = chars[from..].iter().take_while(|c| item_char(cues, **c)).count();
+    &chars[from..from + length]
+}
+
 /// Where a branch name stands in its text: name from `start`, suffix from `suffix` to `end`.
 #[derive(Clone, Copy)]
 struct Branch {
@@ -632,7 +638,7 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     // Failing a day, branch or code, a sentence that reads the record back ("我把记录调出来了：您约的…") pins it to the
     // last turn that names an item after a frame.
     let item_turn = st.turn_texts.iter().rev().find_map(|(turn, x)| {
-        let at = cues.item_frames.find_in(x, None).into_iter().find(|h| x[h.end()..].iter().take_while(|c| item_char(cues, **c)).count() >= 2)?.at;
+        let at = cues.item_frames.find_in(x, None).into_iter().find(|h| item_after(cues, x, h.end()).len() >= 2)?.at;
         Some((*turn, at, String::new()))
     });
     for frame in cues.item_frames.find_in(chars, None) {
@@ -654,11 +660,8 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         let read_back = cues.restate_frames.any_in(&chars[ss..frame.at]);
         let anchor = anchors.iter().find(|(_, _, key)| keys.contains(key)).or(item_turn.as_ref().filter(|_| read_back));
         let Some((turn, at, _)) = anchor else { continue };
-        let length = chars[frame.end()..ce]
-            .iter()
-            .take_while(|c| item_char(cues, **c))
-            .count();
-        let item = &chars[frame.end()..frame.end() + length];
+        let item = item_after(cues, &chars[..ce], frame.end());
+        let length = item.len();
         let x = &st.turn_texts.iter().find(|(t, _)| t == turn)?.1;
         // The turn that pins the record down names it after an item frame ("在星河店做的造型修剪"): another item
         // in the reply ("这次的洗护加造型"), neither holding the other, is another product even where the two share a
@@ -667,11 +670,7 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
             .item_frames
             .find_in(x, None)
             .iter()
-            .map(|h| h.end())
-            .map(|from| {
-                let run = x[from..].iter().take_while(|c| item_char(cues, **c)).count();
-                &x[from..from + run]
-            })
+            .map(|h| item_after(cues, x, h.end()))
             .filter(|t| t.len() >= 2)
             .collect();
         let other_item = length >= 2
