@@ -828,9 +828,21 @@ impl ConversationState {
                 } else {
                     Vec::new()
                 };
+                // A cue that is its whole clause ("国庆当天的湖景厅已经有新人付了全款，没法再接了") leaves the thing in the
+                // clause before; the time there says when, and names nothing. Not a condition ("修不好当场换新").
+                let (_, ce) = super::text::clause_bounds(chars, h.at);
+                let opens_clause = !chars[cs.max(ss)..h.at].iter().any(|&c| super::text::is_cjk(c))
+                    && chars[h.at + h.len..ce].iter().filter(|&&c| super::text::is_cjk(c)).count() <= 1;
                 let mut subject = match (timed, slot) {
                     (false, _) => chars[ss..h.at].to_vec(),
                     (true, true) => Vec::new(),
+                    (true, false) if opens_clause => {
+                        let mut before = chars[ss..h.at].to_vec();
+                        for p in time_points(&cues.time, &before) {
+                            before[p.at..p.at + p.len].fill(super::text::NO_MATCH);
+                        }
+                        before
+                    }
                     (true, false) if !cues.unavailable_back_refs.any_in(&chars[cs.max(ss)..h.at]) => chars[cs.max(ss)..h.at].to_vec(),
                     (true, false) => chars[ss..h.at].to_vec(),
                 };
@@ -887,8 +899,12 @@ impl ConversationState {
                     }
                     // Only a concrete time is a promise one can break ("马上帮您查" is not): a soon one, or a clock
                     // time however far ("明天下午三点前一定退回").
-                    let promises = scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.85)
-                        || time_points(&cues.time, chars).iter().any(|p| p.hour.is_some());
+                    // A clause that says a time is taken ("这周六下午的派对包间已经全部订满了") promises nothing.
+                    let promises = super::text::clauses(chars).filter(|&(cs, ce)| !cues.unavailable.any_in(&chars[cs..ce])).any(|(cs, ce)| {
+                        let clause = &chars[cs..ce];
+                        scan_time(&cues.time, clause).iter().any(|h| h.score >= 0.85)
+                            || time_points(&cues.time, clause).iter().any(|p| p.hour.is_some())
+                    });
                     if promises {
                         let said = Said { turn, span: quote(chars, 0, chars.len()) };
                         st.promises.push(said.clone());

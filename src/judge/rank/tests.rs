@@ -3155,3 +3155,47 @@ fn asking_where_the_promised_call_is_reports_a_broken_promise() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_cue_that_is_its_own_clause_leaves_the_thing_in_the_clause_before() {
+    let context = [customer("这周六晚上的星空包厢还能订吗？"), agent("这周六晚上的星空包厢已经有客人交了定金，没法再接了。")];
+    let ranked = rank(
+        "你们帮我想想办法",
+        &context,
+        &[
+            "没订上心仪的包厢确实扫兴，是我们没及时告诉您。周六晚上把星空包厢给您留出来，一小时内确认。",
+            "没订上心仪的包厢确实扫兴，是我们没及时告诉您。周六晚上同样大小的海风包厢还空着，一小时内帮您锁定。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the booked room is promised");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn a_facility_closed_for_works_cannot_be_promised() {
+    let context = [customer("这周日带女儿来，攀岩墙能玩吗？"), agent("攀岩墙在整改，这个月都不开放。")];
+    let ranked = rank(
+        "那怎么办嘛",
+        &context,
+        &[
+            "女儿盼着玩却扑了空，确实让人失落，这是我们的疏忽。这周日照样给您开放攀岩墙，今晚八点前确认。",
+            "女儿盼着玩却扑了空，确实让人失落，这是我们的疏忽。这周日送女儿两张蹦床畅玩券，今晚八点前发到您手机。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn saying_a_time_is_taken_is_no_promise_to_break() {
+    let context = [customer("周日下午的亲子烘焙课还有位置吗？"), agent("这周日下午的亲子烘焙课已经全部报满了。")];
+    let ranked = rank(
+        "啊？那不是白等了",
+        &context,
+        &["孩子没排上课肯定失望，是我们名额放得太少。下周日下午的课还有三个位置，我现在就给您留一个，半小时内把确认短信发您。"],
+    );
+    assert!(conflict(&ranked[0], Fault::IgnoresBrokenPromise).is_none(), "{:?}", ranked[0]);
+}
