@@ -76,7 +76,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     // Promises a time after the customer's deadline.
     'deadline: for p in &reply.promises {
         for (d, said) in &st.deadlines {
-            if later_than(p, d, st.today) == Some(true) {
+            if later_than(p, d, st.today) == Some(true) && !alternative_in_time(cues, chars, p, d, st.today) {
                 out.push(conflict(Fault::MissesDeadline, &sentence_of(chars, p.at), said, &p.text));
                 break 'deadline;
             }
@@ -190,6 +190,16 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
     out
 }
 
+/// Whether the reply offers, in the same clause, another time as an alternative to a late one, and that time meets
+/// the deadline ("周六上午十点或者周日下午的包间还空着" for a party on Saturday afternoon).
+fn alternative_in_time(cues: &Cues, chars: &[char], p: &TimePoint, deadline: &TimePoint, today: Option<u8>) -> bool {
+    let (s, e) = super::text::clause_bounds(chars, p.at);
+    time_points(&cues.time, &chars[s..e]).into_iter().any(|q| {
+        let (from, to) = if s + q.at < p.at { (s + q.at + q.len, p.at) } else { (p.at + p.len, s + q.at) };
+        from <= to && cues.time_alternatives.any_in(&chars[from..to]) && later_than(&q, deadline, today) == Some(false)
+    })
+}
+
 /// A taken slot leaves other times open ("刘医生明天不出诊" and "约刘医生后天上午"): a reply sentence naming the thing
 /// is impossible only at a time inside the slot.
 fn at_open_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Unavailable, sentence: &[char]) -> bool {
@@ -219,7 +229,8 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
         // The words the reply shares with what is gone name the thing ("南湖门诊部"), not the whole clause of the context.
         let gone = st.unavailable.iter().find_map(|u| {
             let run = shared_content_run(&u.subject, sentence, &cues.function_chars);
-            (run.len() >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span)).then_some((u, run))
+            (run.len() >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span) && in_taken_time(cues, st, u, sentence, &run))
+                .then_some((u, run))
         });
         if let Some((u, run)) = gone {
             let name: String = run.into_iter().collect();
@@ -227,6 +238,18 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
         }
     }
     None
+}
+
+/// Whether the time nearest to the words naming a thing of a taken slot falls inside the slot ("给您在张医生明天上午加一个号"
+/// after "张医生明天上午的号已经全部约满了"; not "明天中午12点前帮您约好张医生后天下午2点的号"). A thing gone for
+/// good is gone at every time.
+fn in_taken_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Unavailable, sentence: &[char], run: &[char]) -> bool {
+    if u.taken.is_empty() {
+        return true;
+    }
+    let Some(at) = (0..sentence.len()).find(|&i| sentence[i..].starts_with(run)) else { return false };
+    let distance = |p: &TimePoint| if p.at > at { p.at - at } else { at.saturating_sub(p.at + p.len) };
+    time_points(&cues.time, sentence).into_iter().min_by_key(distance).is_some_and(|p| u.taken.iter().any(|slot| slot.holds(&p, st.today)))
 }
 
 /// Whether a reply sentence moves the thing to a branch the context's sentence does not name ("改约体育中心店的烤漆房"

@@ -436,6 +436,15 @@ fn whole_weekday(p: &TimePoint) -> Option<u8> {
 
 /// The windows a text says are taken ("刘医生明天不出诊", "祝师傅这个月请假不在"), each marked with whether the text
 /// names next week.
+/// A text with its time words masked: they say when, and name nothing.
+fn times_masked(cues: &Cues, text: &[char]) -> Vec<char> {
+    let mut out = text.to_vec();
+    for p in time_points(&cues.time, text) {
+        out[p.at..p.at + p.len].fill(super::text::NO_MATCH);
+    }
+    out
+}
+
 fn taken_slots(cues: &Cues, text: &[char], said: Said) -> Vec<FullSlot> {
     let next_week = next_week_named(cues, text);
     free_windows(cues, text, said, true).into_iter().map(|window| FullSlot { window, next_week }).collect()
@@ -835,14 +844,10 @@ impl ConversationState {
                     && chars[h.at + h.len..ce].iter().filter(|&&c| super::text::is_cjk(c)).count() <= 1;
                 let mut subject = match (timed, slot) {
                     (false, _) => chars[ss..h.at].to_vec(),
-                    (true, true) => Vec::new(),
-                    (true, false) if opens_clause => {
-                        let mut before = chars[ss..h.at].to_vec();
-                        for p in time_points(&cues.time, &before) {
-                            before[p.at..p.at + p.len].fill(super::text::NO_MATCH);
-                        }
-                        before
-                    }
+                    // A taken slot keeps its thing for its own time only ("这周六下午的派对包间已经全部订满了").
+                    (true, true) if taken.is_empty() => Vec::new(),
+                    (true, true) => times_masked(cues, &chars[ss..h.at]),
+                    (true, false) if opens_clause => times_masked(cues, &chars[ss..h.at]),
                     (true, false) if !cues.unavailable_back_refs.any_in(&chars[cs.max(ss)..h.at]) => chars[cs.max(ss)..h.at].to_vec(),
                     (true, false) => chars[ss..h.at].to_vec(),
                 };

@@ -3199,3 +3199,36 @@ fn saying_a_time_is_taken_is_no_promise_to_break() {
     );
     assert!(conflict(&ranked[0], Fault::IgnoresBrokenPromise).is_none(), "{:?}", ranked[0]);
 }
+
+#[test]
+fn a_thing_of_a_taken_slot_is_impossible_at_its_own_time_only() {
+    let context = [customer("周日上午想订一间烘焙教室带孩子做蛋糕。"), agent("这周日上午的烘焙教室已经全部订满了。")];
+    let ranked = rank(
+        "那怎么办",
+        &context,
+        &[
+            "孩子盼着做蛋糕却没订上，确实扫兴，是我们名额放得太紧。周日上午给您腾一间烘焙教室出来，您放心。",
+            "孩子盼着做蛋糕却没订上，确实扫兴，是我们名额放得太紧。周日下午的烘焙教室还空着，我半小时内帮您锁定。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the taken morning is promised");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn one_offered_time_that_meets_the_deadline_is_enough() {
+    let context = [customer("女儿周六下午过生日，想订个派对房，还有吗？"), agent("我查一下，稍等。")];
+    let ranked = rank(
+        "查到了吗？",
+        &context,
+        &[
+            "女儿的生日就这一天，怕订不上心里着急。周六上午十点或者周日下午的派对房还空着，您选好我马上锁，今天下班前给您落实。",
+            "女儿的生日就这一天，怕订不上心里着急。周日下午的派对房还空着，我马上给您锁，今天下班前给您落实。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 0);
+}
