@@ -132,7 +132,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
                     let shares_feeling_only = (cues.feelings.any_in(sentence) || cues.empathy_frames.any_in(sentence))
                         && scan_time(&cues.time, sentence).is_empty()
                         && !cues.actions.find_in(sentence, None).iter().any(|h| h.weight >= STRONG_ACTION);
-                    if !shares_feeling_only && !admits && !negated && !at_open_time(cues, st, u, sentence) && !names_other_branch(cues, sentence, &u.said.span) {
+                    if !shares_feeling_only && !admits && !negated && !at_open_time(cues, st, u, sentence) && !in_later_month(cues, u, sentence) && !names_other_branch(cues, sentence, &u.said.span) {
                         out.push(conflict(Fault::ImpossiblePromise, &sentence_of(chars, i), &u.said, name));
                         break 'unavail;
                     }
@@ -206,6 +206,12 @@ fn at_open_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Un
     !u.taken.is_empty() && !time_points(&cues.time, sentence).iter().any(|p| u.taken.iter().any(|slot| slot.holds(p, st.today)))
 }
 
+/// Whether a reply sentence books the thing in a later month than the one it is gone for ("先锁下个月第一周梁教练的两节课"
+/// after "梁教练这个月都约满了").
+fn in_later_month(cues: &Cues, u: &super::conversation::Unavailable, sentence: &[char]) -> bool {
+    u.month.is_some_and(|gone| cues.time.month_offsets.find_in(sentence, None).iter().any(|m| m.weight as u8 > gone))
+}
+
 /// Whether a reply sentence says the thing is gone ("无痛胃镜这两周约满了，我帮您登记下月的名额"), rather than saying
 /// so and promising it anyway ("…的情况我知道，不过我还是给您加塞一个").
 fn admits_unavailable(cues: &Cues, sentence: &[char]) -> bool {
@@ -227,7 +233,7 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
             continue;
         }
         // The words the reply shares with what is gone name the thing ("南湖门诊部"), not the whole clause of the context.
-        let gone = st.unavailable.iter().find_map(|u| {
+        let gone = st.unavailable.iter().filter(|u| !in_later_month(cues, u, sentence)).find_map(|u| {
             let run = shared_content_run(&u.subject, sentence, &cues.function_chars);
             (run.len() >= SHARED_RUN && !names_other_branch(cues, sentence, &u.said.span) && in_taken_time(cues, st, u, sentence, &run))
                 .then_some((u, run))

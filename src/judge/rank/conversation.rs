@@ -214,6 +214,8 @@ pub(crate) struct Unavailable {
     /// For a taken slot with a time ("刘医生明天不出诊"): the windows it closes. A reply that names the thing is
     /// impossible only at a time inside them.
     pub(crate) taken: Vec<FullSlot>,
+    /// The month the sentence gives it ("梁教练这个月都约满了": 0), months from this one: a later month is still open.
+    pub(crate) month: Option<u8>,
 }
 
 /// Something the customer did that did not help, in their words ("地漏盖换了个防臭的，都没用"): the content
@@ -866,7 +868,8 @@ impl ConversationState {
                     }
                     st.full_slots.extend(windows);
                 }
-                st.unavailable.push(Unavailable { names, subject, said, taken });
+                let month = cues.time.month_offsets.find_in(&chars[ss..h.at], None).first().map(|m| m.weight as u8);
+                st.unavailable.push(Unavailable { names, subject, said, taken, month });
             }
             // A member of staff away for a while ("祝师傅这个月请假不在", "包教练这个月在外地带队比赛"): a reply that books
             // them inside that time promises what cannot happen. Only a named member of staff: the customer away on a
@@ -876,7 +879,7 @@ impl ConversationState {
                 let Some((_, name)) = staff_named(cues, &chars[ss..h.at]).pop() else { continue };
                 let said = Said { turn, span: clause_quote(chars, h.at) };
                 let taken = taken_slots(cues, &chars[ss..h.at], said.clone());
-                st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken });
+                st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken, month: None });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });

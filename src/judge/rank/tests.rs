@@ -3232,3 +3232,19 @@ fn one_offered_time_that_meets_the_deadline_is_enough() {
     assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 0);
 }
+
+#[test]
+fn a_later_month_is_open_when_this_month_is_taken() {
+    let context = [customer("想约韦教练的私教课，这周能排吗？"), agent("韦教练这个月的课都约满了。")];
+    let ranked = rank(
+        "那我怎么办",
+        &context,
+        &[
+            "想跟的教练排不上，训练计划被打乱，确实着急，是我们排课没提前说。这周六就给您加一节韦教练的课，今晚八点前确认。",
+            "想跟的教练排不上，训练计划被打乱，确实着急，是我们排课没提前说。先锁下个月第一周韦教练的两节课，今晚八点前确认。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
