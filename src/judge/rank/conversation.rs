@@ -871,6 +871,18 @@ impl ConversationState {
                 let month = cues.time.month_offsets.find_in(&chars[ss..h.at], None).first().map(|m| m.weight as u8);
                 st.unavailable.push(Unavailable { names, subject, said, taken, month });
             }
+            // A thing that comes only in a later month ("大规格发财树下个月才有"): gone until then.
+            for h in cues.unavailable_until.find_in(chars, None) {
+                let (ss, _) = sentence_bounds(chars, h.at);
+                let months = cues.time.month_offsets.find_in(&chars[ss..h.at], None);
+                let Some(later) = months.iter().map(|m| m.weight as u8).max().filter(|m| *m >= 1) else { continue };
+                let mut subject = times_masked(cues, &chars[ss..h.at]);
+                for m in &months {
+                    subject[m.at..m.end()].fill(super::text::NO_MATCH);
+                }
+                let said = Said { turn, span: clause_quote(chars, h.at) };
+                st.unavailable.push(Unavailable { names: Vec::new(), subject, said, taken: Vec::new(), month: Some(later - 1) });
+            }
             // A member of staff away for a while ("祝师傅这个月请假不在", "包教练这个月在外地带队比赛"): a reply that books
             // them inside that time promises what cannot happen. Only a named member of staff: the customer away on a
             // trip is busy ("我这周在外地"), which the availability reading handles.

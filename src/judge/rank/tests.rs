@@ -3248,3 +3248,19 @@ fn a_later_month_is_open_when_this_month_is_taken() {
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_thing_that_comes_only_next_month_cannot_be_promised_sooner() {
+    let context = [customer("想给会议室换两盆大叶伞，明天能送吗？"), agent("大叶伞下个月才有货。")];
+    let ranked = rank(
+        "那怎么办，会议室空着很难看",
+        &context,
+        &[
+            "会议室空着确实影响观感，是我们备货没跟上。明天上午就给您换上两盆大叶伞，今晚八点前确认。",
+            "会议室空着确实影响观感，是我们备货没跟上。先用同样大小的琴叶榕顶上，下个月大叶伞到货就换，今晚八点前确认。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
