@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the ranking cases of all ten generators, refits models/ranking/weights.json (the rules) on the first
+# Regenerates the ranking cases of all eleven generators, refits models/ranking/weights.json (the rules) on the first
 # one's, calibrates the score on the first one's calibration split with every case of the second to fifth (the sixth to
-# tenth are never fitted: they report), then fits the model's pair head (MODEL_DIR/pair_head.json) on the first six
+# eleventh are never fitted: they report), then fits the model's pair head (MODEL_DIR/pair_head.json) on the first six
 # generators' cases, into an empty work folder.
 #   scripts/fit_ranking.sh [WORK_DIR] [MODEL_DIR]   (defaults: work/ranking, models/default)
 #   KEEP_WEIGHTS=1 scripts/fit_ranking.sh ...       (keep the stored weights.json: recalibrate it, fit the pair head)
@@ -21,23 +21,24 @@ python3 scripts/gen_rank_cases_c.py --out "$work/rank_cases_c.jsonl" --per-famil
 python3 scripts/gen_rank_cases_d.py --out "$work/rank_cases_d.jsonl" --per-family 10 --seed 31
 python3 scripts/gen_rank_cases_e.py --out "$work/rank_cases_e.jsonl" --per-family 10 --seed 41
 python3 scripts/gen_rank_cases_f.py --out "$work/rank_cases_f.jsonl" --per-family 10 --seed 51
-# Four more hands that only measure: never fitted, never in the pair head (stops 28, 29, 31 and 32).
+# Five more hands that only measure: never fitted, never in the pair head (stops 28, 29, 31, 32 and 33).
 python3 scripts/gen_rank_cases_g.py --out "$work/rank_cases_g.jsonl" --per-family 10 --seed 71
 python3 scripts/gen_rank_cases_h.py --out "$work/rank_cases_h.jsonl" --per-family 10 --seed 81
 python3 scripts/gen_rank_cases_i.py --out "$work/rank_cases_i.jsonl" --per-family 10 --seed 91
 python3 scripts/gen_rank_cases_j.py --out "$work/rank_cases_j.jsonl" --per-family 10 --seed 101
+python3 scripts/gen_rank_cases_k.py --out "$work/rank_cases_k.jsonl" --per-family 10 --seed 111
 keep=()
 if [ "${KEEP_WEIGHTS:-0}" = 1 ]; then keep=(--keep-weights); fi
 hands="b=$work/rank_cases_b.jsonl,c=$work/rank_cases_c.jsonl,d=$work/rank_cases_d.jsonl,e=$work/rank_cases_e.jsonl"
 mkdir -p "$work/pair_embeddings"
 cargo run --release --locked --example fit_rank_weights -- --data "$work/rank_cases.jsonl" ${keep[@]+"${keep[@]}"} \
-  --calibrate-hands "$hands" --check-hands "f=$work/rank_cases_f.jsonl,g=$work/rank_cases_g.jsonl,h=$work/rank_cases_h.jsonl,i=$work/rank_cases_i.jsonl,j=$work/rank_cases_j.jsonl" \
+  --calibrate-hands "$hands" --check-hands "f=$work/rank_cases_f.jsonl,g=$work/rank_cases_g.jsonl,h=$work/rank_cases_h.jsonl,i=$work/rank_cases_i.jsonl,j=$work/rank_cases_j.jsonl,k=$work/rank_cases_k.jsonl" \
   --pair-model "$model" --pair-hands "$hands,f=$work/rank_cases_f.jsonl" --pair-cache "$work/pair_embeddings" \
   --write | tee "$work/fit.log"
 # The cross-hand check of the rules: the other generators' cases (never fitted on by the rules), ranked by the
 # service built with the new weights on the lexicon backend.
 cargo build --release --locked --bin gongqing
-for hand in b c d e f g h i j; do
+for hand in b c d e f g h i j k; do
   target/release/gongqing eval "$work/rank_cases_$hand.jsonl" --target inprocess --backend lexicon \
     --report-dir "$work/eval_$hand" | tee "$work/eval_$hand.log"
 done
