@@ -463,10 +463,14 @@ fn next_week_named(cues: &Cues, text: &[char]) -> bool {
 /// A part of the day alone spans the six hours up to its end ("上午" → 6–12 h); a time followed by "以后" runs to
 /// midnight, one followed by "以前" from the start of the day; a clock time allows an hour either side. `busy`: the
 /// text names when the customer is *not* free, so a negated clause ("工作日都不在家") names a window too.
+/// Whether an availability sentence speaks of calls ("上班时间不能接电话").
+fn speaks_of_calls(cues: &Cues, sentence: &[char]) -> bool {
+    cues.call_availability.any_in(sentence) || kind_hits(&cues.channels, sentence).iter().any(|(k, _, _)| cues.channels.name(*k) == "call")
+}
+
 fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<FreeWindow> {
     let t = &cues.time;
-    let about_calls = cues.call_availability.any_in(sentence)
-        || kind_hits(&cues.channels, sentence).iter().any(|(k, _, _)| cues.channels.name(*k) == "call");
+    let about_calls = speaks_of_calls(cues, sentence);
     let set_in = |clause: &[char]| {
         if t.workdays.any_in(clause) {
             Some(vec![1, 2, 3, 4, 5])
@@ -901,6 +905,9 @@ impl ConversationState {
             match role {
                 Role::Agent => {
                     st.agent_turns.push(turn);
+                    if let Some(h) = cues.noted_frames.find_in(chars, None).first() {
+                        st.read_availability(cues, turn, &chars[h.end()..]);
+                    }
                     suggested = kind_hits(&cues.steps, chars)
                         .into_iter()
                         .filter(|(_, h, _)| !negated_near(cues, chars, h.at, 3))
@@ -964,6 +971,43 @@ impl ConversationState {
             }
         }
         st
+    }
+
+    /// When the customer is free ("这周只有周六方便") and when away or busy ("周三周四周五我都出差"), from the customer's
+    /// words or an agent's note of them ("记下了：您这周只有周六方便"); returns the spans that tell of being away.
+    fn read_availability(&mut self, cues: &Cues, turn: i32, chars: &[char]) -> Vec<std::ops::Range<usize>> {
+        for h in cues.availability_only.find_in(chars, None) {
+            let (s, e) = sentence_bounds(chars, h.at);
+            // "周末才方便" restricts and states availability in one word; "只能晚上七点以后或者周末" names only times.
+            let states_itself = cues.availability_cues.any_in(&chars[h.at..h.end()]);
+            let names_only_times = scheduling_points(&cues.time, &chars[h.end()..e]).first().is_some_and(|p| p.at == 0);
+            if states_itself || names_only_times || cues.availability_cues.any_in(&chars[s..e]) {
+                // "下午我要接孩子，只能约上午": the times after the word are the free ones; a clause before tells why not.
+                // Whether they speak of calls is the whole sentence's ("上班时间不能接电话，只有中午12点到1点可以").
+                let about_calls = speaks_of_calls(cues, &chars[s..e]);
+                let s = if names_only_times { super::text::clause_bounds(chars, h.at).0.max(s) } else { s };
+                let mut windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) }, false);
+                windows.iter_mut().for_each(|w| w.about_calls |= about_calls);
+                if !windows.is_empty() {
+                    self.free_windows = windows;
+                }
+            }
+        }
+        // Clauses that say when the customer is away or busy.
+        let clauses: Vec<(usize, usize)> = super::text::clauses(chars).collect();
+        let mut away_spans = Vec::new();
+        for (k, &(cs, ce)) in clauses.iter().enumerate() {
+            if away_clause(cues, chars, cs, ce) {
+                let from = busy_scope_start(cues, chars, &clauses, k);
+                self.busy_windows.extend(free_windows(cues, &chars[from..ce], Said { turn, span: quote(chars, from, ce) }, true));
+                away_spans.push(from..ce);
+                if let Some((back, window)) = away_until_back(cues, chars, &clauses, k, Said { turn, span: quote(chars, cs, ce) }) {
+                    self.busy_windows.push(window);
+                    away_spans.push(back);
+                }
+            }
+        }
+        away_spans
     }
 
     fn read_customer_turn(&mut self, cues: &Cues, turn: i32, chars: &[char]) {
@@ -1052,32 +1096,7 @@ impl ConversationState {
                 self.refused_options.push(RefusedOption { words, said: Said { turn, span: clause_quote(chars, h.at) } });
             }
         }
-        for h in cues.availability_only.find_in(chars, None) {
-            let (s, e) = sentence_bounds(chars, h.at);
-            // "周末才方便" restricts and states availability in one word; "只能晚上七点以后或者周末" names only times.
-            let states_itself = cues.availability_cues.any_in(&chars[h.at..h.end()]);
-            let names_only_times = scheduling_points(&cues.time, &chars[h.end()..e]).first().is_some_and(|p| p.at == 0);
-            if states_itself || names_only_times || cues.availability_cues.any_in(&chars[s..e]) {
-                let windows = free_windows(cues, &chars[s..e], Said { turn, span: quote(chars, s, e) }, false);
-                if !windows.is_empty() {
-                    self.free_windows = windows;
-                }
-            }
-        }
-        // Clauses that say when the customer is away or busy.
-        let clauses: Vec<(usize, usize)> = super::text::clauses(chars).collect();
-        let mut away_spans = Vec::new();
-        for (k, &(cs, ce)) in clauses.iter().enumerate() {
-            if away_clause(cues, chars, cs, ce) {
-                let from = busy_scope_start(cues, chars, &clauses, k);
-                self.busy_windows.extend(free_windows(cues, &chars[from..ce], Said { turn, span: quote(chars, from, ce) }, true));
-                away_spans.push(from..ce);
-                if let Some((back, window)) = away_until_back(cues, chars, &clauses, k, Said { turn, span: quote(chars, cs, ce) }) {
-                    self.busy_windows.push(window);
-                    away_spans.push(back);
-                }
-            }
-        }
+        let away_spans = self.read_availability(cues, turn, chars);
         // Deadlines and every time the customer names.
         let points = time_points(&cues.time, chars);
         let dating = super::time::dating_spans(&cues.time, chars, &points);
@@ -1126,7 +1145,11 @@ impl ConversationState {
                 p.day = Some(super::time::Day::Offset(0));
                 p.hour = None;
             }
-            if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || cues.event_cues.any_in(&chars[cs..ce]) || points_back) {
+            // "下午我要接孩子，只能约上午": an event in a sentence that limits when the customer can be booked says why
+            // they are busy then, not by when something must be done.
+            let limits_booking = cues.availability_only.any_in(&chars[ss..se]);
+            let event = cues.event_cues.any_in(&chars[cs..ce]) && !limits_booking;
+            if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || event || points_back) {
                 // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
                 if let Some(h) = p.hour {
                     if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {

@@ -3264,3 +3264,41 @@ fn a_thing_that_comes_only_next_month_cannot_be_promised_sooner() {
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn an_agent_note_of_when_the_customer_is_free_binds_the_booking() {
+    let context = [
+        customer("书柜装完第二天层板就塌了，书散了一地。"),
+        agent("好的，记下了：您这周只有周四方便。"),
+        customer("嗯"),
+        agent("查到了，层板托钉少装了两颗。"),
+    ];
+    let ranked = rank(
+        "那什么时候来修",
+        &context,
+        &[
+            "书散了一地肯定又气又心疼，是我们安装时漏了托钉。给您约在周二上午10点师傅上门返修，到时我全程跟着。",
+            "书散了一地肯定又气又心疼，是我们安装时漏了托钉。给您约在周四上午10点师傅上门返修，到时我全程跟着。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("Tuesday is outside the noted Thursday");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
+fn why_the_customer_is_busy_is_no_deadline_and_the_times_after_only_are_free() {
+    let context = [customer("冰箱门封条脱落了，冷气一直往外跑。"), agent("收到，我查一下。"), customer("下午我要去接孩子，只能约上午")];
+    let ranked = rank(
+        "你就说哪天来吧",
+        &context,
+        &[
+            "冷气一直往外跑，电费和食物都让人揪心，是我们出厂检验漏了。师傅明天下午3点上门换封条，到时我全程跟着。",
+            "冷气一直往外跑，电费和食物都让人揪心，是我们出厂检验漏了。师傅明天上午9点半上门换封条，到时我全程跟着。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
