@@ -673,7 +673,8 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
     for frame in cues.item_frames.find_in(chars, None) {
         let (cs, ce) = super::text::clause_bounds(chars, frame.at);
         let clause = &chars[cs..ce];
-        if !owns_record(cues, st, chars, cs, frame.at) || !cues.past_event_marks.any_in(clause) {
+        let points_back = cues.record_ref_frames.is_entry(cues.item_frames.term(&frame));
+        if !owns_record(cues, st, chars, cs, frame.at) || !(points_back || cues.past_event_marks.any_in(clause)) {
             continue;
         }
         let mut keys: Vec<String> = time_points(&cues.time, clause)

@@ -3302,3 +3302,23 @@ fn why_the_customer_is_busy_is_no_deadline_and_the_times_after_only_are_free() {
     assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_record_named_back_with_another_item_is_a_wrong_fact() {
+    let context = [
+        customer("我3月2号在滨湖冰场办的二十次畅滑卡，960元，怎么少了五次？"),
+        agent("查到了：闸机上周重复扣了五次。"),
+    ];
+    let ranked = rank(
+        "那什么时候补回来",
+        &context,
+        &[
+            "次数平白少了，换谁都觉得冤，是我们闸机出了错。滨湖冰场那单亲子体验课（960元）我核实过了，今天下班前把五次补回卡里。",
+            "次数平白少了，换谁都觉得冤，是我们闸机出了错。滨湖冰场那单二十次畅滑卡（960元）我核实过了，今天下班前把五次补回卡里。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("another item for the same record");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
