@@ -954,6 +954,18 @@ impl ConversationState {
                         for units in suggested_clauses_before {
                             st.tried_actions.push(TriedAction { units, said: Said { turn, span: clause_quote(chars, at) } });
                         }
+                        // What they did on their own, one clause each, told up to the report ("税号核对了好几遍，一样
+                        // 不行"). Whole sentences would join words of different attempts (`read_customer_turn` keeps
+                        // those for a report that nothing helped, where the attempts are listed before it).
+                        let (failure_start, _) = super::text::clause_bounds(chars, at);
+                        let (_, failure_end) = super::text::clause_bounds(chars, failure_start);
+                        for (cs, ce) in super::text::clauses(&chars[..failure_end]) {
+                            let clause = &chars[cs..ce];
+                            if cues.attempt_marks.any_in(clause) {
+                                let units = content_units(clause, &cues.function_chars).into_keys().collect();
+                                st.tried_actions.push(TriedAction { units, said: Said { turn, span: quote(chars, cs, ce) } });
+                            }
+                        }
                     }
                     let broken_here = cues.broken_promise.any_in(chars);
                     if let (Some(p), true) = (&agent_promise, broken_here) {

@@ -3322,3 +3322,23 @@ fn a_record_named_back_with_another_item_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn what_the_customer_did_on_their_own_before_it_failed_is_a_tried_step() {
+    let context = [customer("线上开发票一直卡在抬头校验那一步"), agent("我查一下后台记录。")];
+    let ranked = rank(
+        "税号核对了好几遍，还是通不过",
+        &context,
+        &[
+            "发票开不出来干着急，是我们校验规则出了错。您先把税号核对一遍，不行的话我今晚八点前在后台帮您处理。",
+            "发票开不出来干着急，是我们校验规则出了错。我今晚八点前在后台直接把发票开好发到您邮箱，不用您再操作。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).expect("checking the tax number again was already tried");
+    assert_eq!(c.context_turn, -1);
+    assert!(conflict(judgement(&ranked, 1), Fault::RepeatsFailedStep).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+    // "一样不行" reports that nothing helped, as "还是不行" does.
+    let again = rank("税号核对了好几遍，一样不行", &context, &["发票开不出来干着急，是我们校验规则出了错。您先把税号核对一遍，不行的话我今晚八点前在后台帮您处理。"]);
+    assert!(conflict(&again[0], Fault::RepeatsFailedStep).is_some(), "{:?}", again[0]);
+}
