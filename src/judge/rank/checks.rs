@@ -250,12 +250,27 @@ fn promised_in_other_words(cues: &Cues, st: &ConversationState, chars: &[char]) 
 /// after "张医生明天上午的号已经全部约满了"; not "明天中午12点前帮您约好张医生后天下午2点的号"). A thing gone for
 /// good is gone at every time.
 fn in_taken_time(cues: &Cues, st: &ConversationState, u: &super::conversation::Unavailable, sentence: &[char], run: &[char]) -> bool {
-    if u.taken.is_empty() {
+    if u.taken.is_empty() && u.until.is_none() {
         return true;
     }
     let Some(at) = (0..sentence.len()).find(|&i| sentence[i..].starts_with(run)) else { return false };
     let distance = |p: &TimePoint| if p.at > at { p.at - at } else { at.saturating_sub(p.at + p.len) };
-    time_points(&cues.time, sentence).into_iter().min_by_key(distance).is_some_and(|p| u.taken.iter().any(|slot| slot.holds(&p, st.today)))
+    let Some(p) = time_points(&cues.time, sentence).into_iter().min_by_key(distance) else { return false };
+    match &u.until {
+        Some(back) => day_before(&p, back, st.today),
+        None => u.taken.iter().any(|slot| slot.holds(&p, st.today)),
+    }
+}
+
+/// Whether a time falls on a day before another ("明天一早" before "周五才发货"). Today, said without a weekday, is
+/// before any weekday the conversation names as still to come; tomorrow is before the weekend.
+fn day_before(p: &TimePoint, day: &TimePoint, today: Option<u8>) -> bool {
+    let no_hour = |t: &TimePoint| TimePoint { hour: None, ..t.clone() };
+    match (p.day.unwrap_or(Day::Offset(0)), day.day, today) {
+        (Day::Offset(0), Some(Day::Weekday(_)), None) => true,
+        (Day::Offset(1), Some(Day::Weekday(w)), None) => w >= 6,
+        _ => later_than(&no_hour(day), &no_hour(p), today) == Some(true),
+    }
 }
 
 /// Whether a reply sentence moves the thing to a branch the context's sentence does not name ("改约体育中心店的烤漆房"

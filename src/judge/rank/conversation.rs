@@ -216,6 +216,8 @@ pub(crate) struct Unavailable {
     pub(crate) taken: Vec<FullSlot>,
     /// The month the sentence gives it ("梁教练这个月都约满了": 0), months from this one: a later month is still open.
     pub(crate) month: Option<u8>,
+    /// The day it comes back ("杨教练这周出差，周日才回"): it is gone only before that day.
+    pub(crate) until: Option<TimePoint>,
 }
 
 /// Something the customer did that did not help, in their words ("地漏盖换了个防臭的，都没用"): the content
@@ -873,19 +875,29 @@ impl ConversationState {
                     st.full_slots.extend(windows);
                 }
                 let month = cues.time.month_offsets.find_in(&chars[ss..h.at], None).first().map(|m| m.weight as u8);
-                st.unavailable.push(Unavailable { names, subject, said, taken, month });
+                st.unavailable.push(Unavailable { names, subject, said, taken, month, until: None });
             }
-            // A thing that comes only in a later month ("大规格发财树下个月才有"): gone until then.
-            for h in cues.unavailable_until.find_in(chars, None) {
+            // A thing that comes only in a later month ("大规格发财树下个月才有") or, sent or back, on a later day
+            // ("厂家要周五才发货", "杨教练这周出差，周日才回"): gone until then.
+            let by_month = cues.unavailable_until.find_in(chars, None).into_iter().map(|h| (h, false));
+            let by_day = cues.unavailable_until_day.find_in(chars, None).into_iter().map(|h| (h, true));
+            for (h, days_too) in by_month.chain(by_day) {
                 let (ss, _) = sentence_bounds(chars, h.at);
                 let months = cues.time.month_offsets.find_in(&chars[ss..h.at], None);
-                let Some(later) = months.iter().map(|m| m.weight as u8).max().filter(|m| *m >= 1) else { continue };
+                let later_month = months.iter().map(|m| m.weight as u8).max().filter(|m| *m >= 1);
+                let (cs, _) = super::text::clause_bounds(chars, h.at);
+                let day = time_points(&cues.time, &chars[cs..h.at]).into_iter().filter(|p| days_too && p.day.is_some()).last();
+                if later_month.is_none() && day.is_none() {
+                    continue;
+                }
                 let mut subject = times_masked(cues, &chars[ss..h.at]);
                 for m in &months {
                     subject[m.at..m.end()].fill(super::text::NO_MATCH);
                 }
                 let said = Said { turn, span: clause_quote(chars, h.at) };
-                st.unavailable.push(Unavailable { names: Vec::new(), subject, said, taken: Vec::new(), month: Some(later - 1) });
+                let month = later_month.map(|m| m - 1);
+                let until = if month.is_some() { None } else { day };
+                st.unavailable.push(Unavailable { names: Vec::new(), subject, said, taken: Vec::new(), month, until });
             }
             // A member of staff away for a while ("祝师傅这个月请假不在", "包教练这个月在外地带队比赛"): a reply that books
             // them inside that time promises what cannot happen. Only a named member of staff: the customer away on a
@@ -895,7 +907,7 @@ impl ConversationState {
                 let Some((_, name)) = staff_named(cues, &chars[ss..h.at]).pop() else { continue };
                 let said = Said { turn, span: clause_quote(chars, h.at) };
                 let taken = taken_slots(cues, &chars[ss..h.at], said.clone());
-                st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken, month: None });
+                st.unavailable.push(Unavailable { names: vec![name], subject: Vec::new(), said, taken, month: None, until: None });
             }
             if let Some(h) = cues.discontinued.find_in(chars, None).into_iter().find(|h| !negated_near(cues, chars, h.at, 2)) {
                 st.discontinued = Some(Said { turn, span: clause_quote(chars, h.at) });

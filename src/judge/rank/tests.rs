@@ -3342,3 +3342,20 @@ fn what_the_customer_did_on_their_own_before_it_failed_is_a_tried_step() {
     let again = rank("税号核对了好几遍，一样不行", &context, &["发票开不出来干着急，是我们校验规则出了错。您先把税号核对一遍，不行的话我今晚八点前在后台帮您处理。"]);
     assert!(conflict(&again[0], Fault::RepeatsFailedStep).is_some(), "{:?}", again[0]);
 }
+
+#[test]
+fn someone_back_only_on_a_later_day_cannot_be_booked_before_it() {
+    let context = [customer("约的是韩老师的声乐课，来上课的却是助教"), agent("我问了，韩老师这周去外地评审，周日才回来。")];
+    let ranked = rank(
+        "那你说怎么办",
+        &context,
+        &[
+            "约好的老师换了人，觉得被怠慢很正常，是我们换人没先问您。我今天下午就让韩老师给您补上这节课，半小时内确认。",
+            "约好的老师换了人，觉得被怠慢很正常，是我们换人没先问您。先给您约下周一晚上韩老师的课，这节全额退，半小时内确认。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::ImpossiblePromise).expect("the teacher is away until Sunday");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
