@@ -917,8 +917,14 @@ impl ConversationState {
             match role {
                 Role::Agent => {
                     st.agent_turns.push(turn);
+                    // The note itself ("我记下了") tells nothing; the rest of the turn is the customer's, in the agent's
+                    // words.
                     if let Some(h) = cues.noted_frames.find_in(chars, None).first() {
-                        st.read_availability(cues, turn, &chars[h.end()..]);
+                        let (cs, ce) = super::text::clause_bounds(chars, h.at);
+                        let mut note = chars.clone();
+                        note[cs..ce].fill(super::text::NO_MATCH);
+                        let away = st.read_availability(cues, turn, &note);
+                        st.read_times(cues, turn, &note, &away);
                     }
                     suggested = kind_hits(&cues.steps, chars)
                         .into_iter()
@@ -1034,6 +1040,72 @@ impl ConversationState {
         away_spans
     }
 
+    /// Deadlines ("周五前要用") and every time the customer names, from the customer's words or an agent's note of
+    /// them ("明白，您这周五就要搬进新房，衣柜必须装好，我记下了"); `away_spans` tell of being away, not of a deadline.
+    fn read_times(&mut self, cues: &Cues, turn: i32, chars: &[char], away_spans: &[std::ops::Range<usize>]) {
+        let points = time_points(&cues.time, chars);
+        let dating = super::time::dating_spans(&cues.time, chars, &points);
+        for mut p in points {
+            self.customer_times.push(p.text.clone());
+            if dating.iter().any(|span| span.contains(&p.at)) {
+                continue;
+            }
+            let (cs, ce) = super::text::clause_bounds(chars, p.at);
+            let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
+            // "八点以后才能到家": coming home at a bare early hour is coming home in the evening.
+            let comes_home = cues.home_after_marks.any_in(&chars[p.at + p.len..ce]);
+            // "晚上七点以后或者周末有空": days named after the time are free all day; the free windows keep both.
+            let days_too = {
+                let rest = &chars[(p.at + p.len).min(ce)..ce];
+                cues.time.workdays.any_in(rest) || cues.time.weekend.any_in(rest)
+            };
+            if let (true, Some(mut h)) = (after && !days_too && (comes_home || cues.availability_cues.any_in(&chars[cs..ce])), p.hour) {
+                if comes_home && h < 12.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
+                    h += 12.0;
+                }
+                self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
+                continue;
+            }
+            // "后天10点婚宴开席，音响要在那之前修好": the clause after the time can point back at it.
+            let (next_start, next_end) = super::text::clause_bounds(chars, ce + 1);
+            let (_, sentence_end) = sentence_bounds(chars, p.at);
+            let points_back = ce < sentence_end && cues.deadline_refs.any_in(&chars[next_start.min(next_end)..next_end]);
+            // "周三周四周五我都出差" says when the customer is away, not by when something must be done; "今天必须给我个
+            // 说法" asks for an answer, which the reply itself is.
+            // "我只有早上9点之前在家" says when the customer is free, not by when something must be done.
+            let (ss, se) = sentence_bounds(chars, p.at);
+            let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
+            // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
+            // "每天下午四点半要去接孩子" is the customer's routine, not a deadline.
+            let routine = cues.routine_marks.any_in(&chars[cs..ce]);
+            let not_a_deadline = !points_back
+                && (away_spans.iter().any(|span| span.contains(&p.at))
+                    || free_time
+                    || routine
+                    || super::time::asks_a_time(&cues.time, &chars[cs..ce])
+                    || cues.deadline_answered.any_in(&chars[cs..ce]));
+            // "昨天你们答应我五点前，到现在还没弄好": a promise the customer reports as broken is overdue, so whatever it
+            // was for is wanted today; its hour has passed and bars nothing later today.
+            if cues.promise_report.any_in(&chars[cs..ce]) && cues.broken_promise.any_in(&chars[ss..se]) {
+                p.day = Some(super::time::Day::Offset(0));
+                p.hour = None;
+            }
+            // "下午我要接孩子，只能约上午": an event in a sentence that limits when the customer can be booked says why
+            // they are busy then, not by when something must be done.
+            let limits_booking = cues.availability_only.any_in(&chars[ss..se]);
+            let event = cues.event_cues.any_in(&chars[cs..ce]) && !limits_booking;
+            if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || event || points_back) {
+                // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
+                if let Some(h) = p.hour {
+                    if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
+                        p.hour = Some(h + 12.0);
+                    }
+                }
+                self.deadlines.push((p.clone(), Said { turn, span: clause_quote(chars, p.at) }));
+            }
+        }
+    }
+
     fn read_customer_turn(&mut self, cues: &Cues, turn: i32, chars: &[char]) {
         // Information given.
         for (k, h, w) in kind_hits(&cues.info, chars) {
@@ -1121,68 +1193,7 @@ impl ConversationState {
             }
         }
         let away_spans = self.read_availability(cues, turn, chars);
-        // Deadlines and every time the customer names.
-        let points = time_points(&cues.time, chars);
-        let dating = super::time::dating_spans(&cues.time, chars, &points);
-        for mut p in points {
-            self.customer_times.push(p.text.clone());
-            if dating.iter().any(|span| span.contains(&p.at)) {
-                continue;
-            }
-            let (cs, ce) = super::text::clause_bounds(chars, p.at);
-            let after = cues.after_marks.starts_at(chars, p.at + p.len).is_some();
-            // "八点以后才能到家": coming home at a bare early hour is coming home in the evening.
-            let comes_home = cues.home_after_marks.any_in(&chars[p.at + p.len..ce]);
-            // "晚上七点以后或者周末有空": days named after the time are free all day; the free windows keep both.
-            let days_too = {
-                let rest = &chars[(p.at + p.len).min(ce)..ce];
-                cues.time.workdays.any_in(rest) || cues.time.weekend.any_in(rest)
-            };
-            if let (true, Some(mut h)) = (after && !days_too && (comes_home || cues.availability_cues.any_in(&chars[cs..ce])), p.hour) {
-                if comes_home && h < 12.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
-                    h += 12.0;
-                }
-                self.available_from = Some((h, Said { turn, span: clause_quote(chars, p.at) }));
-                continue;
-            }
-            // "后天10点婚宴开席，音响要在那之前修好": the clause after the time can point back at it.
-            let (next_start, next_end) = super::text::clause_bounds(chars, ce + 1);
-            let (_, sentence_end) = sentence_bounds(chars, p.at);
-            let points_back = ce < sentence_end && cues.deadline_refs.any_in(&chars[next_start.min(next_end)..next_end]);
-            // "周三周四周五我都出差" says when the customer is away, not by when something must be done; "今天必须给我个
-            // 说法" asks for an answer, which the reply itself is.
-            // "我只有早上9点之前在家" says when the customer is free, not by when something must be done.
-            let (ss, se) = sentence_bounds(chars, p.at);
-            let free_time = cues.availability_cues.any_in(&chars[cs..ce]) && cues.availability_only.any_in(&chars[ss..se]);
-            // "明天早上八点我要出差，走之前得把这事弄好": a time away that the next clause points back at is a deadline.
-            // "每天下午四点半要去接孩子" is the customer's routine, not a deadline.
-            let routine = cues.routine_marks.any_in(&chars[cs..ce]);
-            let not_a_deadline = !points_back
-                && (away_spans.iter().any(|span| span.contains(&p.at))
-                    || free_time
-                    || routine
-                    || super::time::asks_a_time(&cues.time, &chars[cs..ce])
-                    || cues.deadline_answered.any_in(&chars[cs..ce]));
-            // "昨天你们答应我五点前，到现在还没弄好": a promise the customer reports as broken is overdue, so whatever it
-            // was for is wanted today; its hour has passed and bars nothing later today.
-            if cues.promise_report.any_in(&chars[cs..ce]) && cues.broken_promise.any_in(&chars[ss..se]) {
-                p.day = Some(super::time::Day::Offset(0));
-                p.hour = None;
-            }
-            // "下午我要接孩子，只能约上午": an event in a sentence that limits when the customer can be booked says why
-            // they are busy then, not by when something must be done.
-            let limits_booking = cues.availability_only.any_in(&chars[ss..se]);
-            let event = cues.event_cues.any_in(&chars[cs..ce]) && !limits_booking;
-            if !not_a_deadline && (deadline_cue_in(cues, &chars[cs..ce]) || event || points_back) {
-                // "一点半要上课": a bare early hour in a customer's plan is an afternoon one.
-                if let Some(h) = p.hour {
-                    if h < 7.0 && cues.time.parts_of_day.find_in(&chars[cs..ce], None).is_empty() {
-                        p.hour = Some(h + 12.0);
-                    }
-                }
-                self.deadlines.push((p.clone(), Said { turn, span: clause_quote(chars, p.at) }));
-            }
-        }
+        self.read_times(cues, turn, chars, &away_spans);
         // "你们到底能不能在那之前弄好": the current message points back at the time the customer named last, in an
         // earlier turn ("明天上午十点店里要开门营业").
         if turn == CURRENT && time_points(&cues.time, chars).is_empty() && cues.deadline_refs.any_in(chars) {

@@ -3359,3 +3359,25 @@ fn someone_back_only_on_a_later_day_cannot_be_booked_before_it() {
     assert!(conflict(judgement(&ranked, 1), Fault::ImpossiblePromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn an_agent_note_of_the_customer_deadline_binds_the_promise() {
+    let context = [
+        customer("餐桌装了一半，说螺丝型号不对就走了"),
+        agent("明白，您周四晚上家里要请客，餐桌必须装好，我记下了。"),
+        customer("嗯"),
+        agent("查到了，配件包里混进了别的型号的螺丝。"),
+    ];
+    let ranked = rank(
+        "那怎么办",
+        &context,
+        &[
+            "桌子只装一半还得干等，确实窝火，是我们配件包没核对。周五上午安排师傅带对的螺丝上门装好，今晚八点前确认。",
+            "桌子只装一半还得干等，确实窝火，是我们配件包没核对。周三上午安排师傅带对的螺丝上门装好，今晚八点前确认。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::MissesDeadline).expect("Friday is after the noted Thursday evening");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
