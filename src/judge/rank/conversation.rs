@@ -923,8 +923,7 @@ impl ConversationState {
                         let (cs, ce) = super::text::clause_bounds(chars, h.at);
                         let mut note = chars.clone();
                         note[cs..ce].fill(super::text::NO_MATCH);
-                        let away = st.read_availability(cues, turn, &note);
-                        st.read_times(cues, turn, &note, &away);
+                        st.read_customer_turn(cues, turn, &note);
                     }
                     suggested = kind_hits(&cues.steps, chars)
                         .into_iter()

@@ -3381,3 +3381,25 @@ fn an_agent_note_of_the_customer_deadline_binds_the_promise() {
     assert!(conflict(judgement(&ranked, 1), Fault::MissesDeadline).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn an_agent_note_of_a_refused_remedy_binds_the_offer() {
+    let context = [
+        customer("新买的电水壶用了两次底座就冒烟了"),
+        agent("好的，您不要换货，只要退款，我记下了。"),
+        customer("对"),
+        agent("查到了，这一批底座的温控片有问题。"),
+    ];
+    let ranked = rank(
+        "什么时候处理好",
+        &context,
+        &[
+            "刚买的壶就冒烟，肯定吓一跳，是我们这批货没把好关。今天下班前给您寄一台新的换货，运费我们出。",
+            "刚买的壶就冒烟，肯定吓一跳，是我们这批货没把好关。今天下班前把货款一分不少退到您原来的付款账户，运费我们出。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresPreference).expect("an exchange was turned down in the note");
+    assert_eq!(c.context_turn, 1);
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
