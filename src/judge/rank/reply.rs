@@ -115,8 +115,9 @@ impl ReplyReading {
         r.has_time = !r.promises.is_empty() || super::time::scan_time(&cues.time, chars).iter().any(|h| h.score >= 0.5);
         r.facts = own;
         // "没做到" owns a broken promise; "没做到位" only says the work was not good enough.
-        r.names_broken_promise =
-            cues.promise_ack.find_in(chars, None).iter().any(|h| cues.promise_ack_not_after.starts_at(chars, h.end()).is_none());
+        r.names_broken_promise = cues.promise_ack.find_in(chars, None).iter().any(|h| {
+            cues.promise_ack_not_after.starts_at(chars, h.end()).is_none() && !cues.promise_ack_not_before.ends_at(chars, h.at)
+        });
         r.escalates = cues.escalation.any_in(chars);
         r.names_place = cues.place_answers.any_in(chars);
         r.delegates = cues.delegation.any_in(chars);

@@ -3403,3 +3403,19 @@ fn an_agent_note_of_a_refused_remedy_binds_the_offer() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn promising_it_will_not_happen_again_does_not_own_the_broken_promise() {
+    let context = [customer("阳台的晾衣架装歪了，一晾衣服就往下掉"), agent("好的，明天上午十点前安排师傅给您回电话。")];
+    let ranked = rank(
+        "到现在都没人打给我，一直等着",
+        &context,
+        &[
+            "晾衣架一用就掉，确实闹心，是我们安装没校准。我让师傅半小时内给您打电话约上门时间。这次我跟到底，不会再让您白等。",
+            "晾衣架一用就掉，确实闹心，是我们安装没校准。说好上午十点前回电却没兑现，是我们失信。我让师傅半小时内给您打电话约上门时间。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
