@@ -3419,3 +3419,19 @@ fn promising_it_will_not_happen_again_does_not_own_the_broken_promise() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn a_slot_booked_with_a_bare_yue_is_an_appointment() {
+    let context = [customer("游泳课被临时取消了"), agent("我查一下。"), customer("这周我只有周日有空，别的时间都不行")];
+    let ranked = rank(
+        "那时间你们定吧",
+        &context,
+        &[
+            "白跑一趟肯定扫兴，是我们排课出了错。给您挑了个最近的时间，补课就约周四晚上7点，到时把事情一次办妥。",
+            "白跑一趟肯定扫兴，是我们排课出了错。补课就约周日上午10点，正好是您有空的时候，到时把事情一次办妥。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
