@@ -945,8 +945,16 @@ fn wrong_fact(cues: &Cues, ctx: &CaseCtx, reply: &ReplyReading) -> Option<Confli
     // Or where the conversation names one amount only, paid or not ("…租的小仓，300块钱" and "实付600元"): the reply
     // states what was paid, and the conversation knows no other sum it could be.
     let one_amount = st.facts.amounts.iter().all(|g| st.facts.amounts.first().is_some_and(|f| f.value == g.value));
-    let other_paid_amount =
-        |given: &Fact, stated: &Fact| paid(stated) && (one_amount || (paid(given) && restates_record(given.said.turn)));
+    // Or, still with one amount only, the reply's sentence names the record by the branch the amount's turn names
+    // ("大理古城店那单六人间床位（99元）" for "在大理古城店订的六人间床位，89元"): it restates the record's price.
+    let pinned_by_branch = |given: &Fact, stated: &Fact| {
+        let span: Vec<char> = stated.said.span.chars().collect();
+        let turn_text = st.turn_texts.iter().find(|(t, _)| *t == given.said.turn).map(|(_, x)| x.iter().collect::<String>());
+        turn_text.is_some_and(|x| branch_names(cues, &span).iter().any(|b| x.contains(&span[b.start..b.end].iter().collect::<String>())))
+    };
+    let other_paid_amount = |given: &Fact, stated: &Fact| {
+        (paid(stated) && (one_amount || (paid(given) && restates_record(given.said.turn)))) || (one_amount && pinned_by_branch(given, stated))
+    };
     for a in &reply.facts.amounts {
         if st.facts.amounts.iter().any(|g| g.value == a.value) {
             continue;

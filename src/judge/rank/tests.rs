@@ -3435,3 +3435,23 @@ fn a_slot_booked_with_a_bare_yue_is_an_appointment() {
     assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn another_price_for_the_record_named_by_its_branch_is_a_wrong_fact() {
+    let context = [
+        customer("我5月3号在洱海店订的四人间床位，76元，到了说没位置"),
+        agent("查到了：平台订单没同步到我们系统。"),
+    ];
+    let ranked = rank(
+        "那怎么办",
+        &context,
+        &[
+            "大老远赶到却没床位，又累又慌很正常，是我们同步出错。洱海店那单四人间床位（86元）我核实过了，一小时内给您免费升到双人间。",
+            "大老远赶到却没床位，又累又慌很正常，是我们同步出错。洱海店那单四人间床位（76元）我核实过了，一小时内给您免费升到双人间。",
+        ],
+    );
+    let c = conflict(judgement(&ranked, 0), Fault::WrongFact).expect("86 for the 76 the customer paid");
+    assert_eq!(c.context_turn, 0);
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
