@@ -886,7 +886,7 @@ impl ConversationState {
                 let months = cues.time.month_offsets.find_in(&chars[ss..h.at], None);
                 let later_month = months.iter().map(|m| m.weight as u8).max().filter(|m| *m >= 1);
                 let (cs, _) = super::text::clause_bounds(chars, h.at);
-                let day = time_points(&cues.time, &chars[cs..h.at]).into_iter().filter(|p| days_too && p.day.is_some()).last();
+                let day = time_points(&cues.time, &chars[cs..h.at]).into_iter().rev().find(|p| days_too && p.day.is_some());
                 if later_month.is_none() && day.is_none() {
                     continue;
                 }
