@@ -1410,6 +1410,21 @@ def assemble(rng, slots, n_var=6, conflict=False):
 def conflict_grades(rng):
     return [3, 2, 0, 0, 0] if rng.random() < 0.5 else [3, 2, 2, 0, 0]
 
+
+def conflict_slots(rng, g3, g2, bad_factory, keys):
+    """One slot per grade of a conflict pattern; each grade-0 slot is built from the next key (cycling)."""
+    slots = []
+    bi = 0
+    for g in conflict_grades(rng):
+        if g == 3:
+            slots.append((3, g3))
+        elif g == 2:
+            slots.append((2, g2))
+        else:
+            slots.append((0, bad_factory(keys[bi % len(keys)])))
+            bi += 1
+    return slots
+
 # ---------------------------------------------------------------------------
 # conflict families
 # ---------------------------------------------------------------------------
@@ -1587,17 +1602,7 @@ def fam_misses_deadline(rng, D):
             return warm(r, iss, join(lead, act(r, dl["act"], slot)))
         return b
 
-    slots = []
-    bi = 0
-    for g in conflict_grades(rng):
-        if g == 3:
-            slots.append((3, g3))
-        elif g == 2:
-            slots.append((2, g2))
-        else:
-            slots.append((0, bad_factory(bads[bi])))
-            bi += 1
-    return ctx, newest, slots
+    return ctx, newest, conflict_slots(rng, g3, g2, bad_factory, bads)
 
 FACT_TPL = [
     (("date", "site", "item"), "您{date}在{site}{verb}{item}这单，记录我核对过了，"),
@@ -1672,17 +1677,7 @@ def fam_wrong_fact(rng, D):
             return warm(r, iss, join(tpl.format(**wrong(r, key)), act(r, iss["fix"], pick(r, T_GOOD))))
         return b
 
-    slots = []
-    bi = 0
-    for g in conflict_grades(rng):
-        if g == 3:
-            slots.append((3, g3))
-        elif g == 2:
-            slots.append((2, g2))
-        else:
-            slots.append((0, bad_factory(wrong_keys[bi % len(wrong_keys)])))
-            bi += 1
-    return ctx, newest, slots
+    return ctx, newest, conflict_slots(rng, g3, g2, bad_factory, wrong_keys)
 
 
 def fam_unanswered_question(rng, D):
@@ -1737,17 +1732,7 @@ def fam_impossible_promise(rng, D):
             return warm(r, iss, join(lead, "我" + p + "。"))
         return b
 
-    slots = []
-    bi = 0
-    for g in conflict_grades(rng):
-        if g == 3:
-            slots.append((3, g3))
-        elif g == 2:
-            slots.append((2, g2))
-        else:
-            slots.append((0, bad_factory(bads[bi])))
-            bi += 1
-    return ctx, newest, slots
+    return ctx, newest, conflict_slots(rng, g3, g2, bad_factory, bads)
 
 
 BROKEN_WHEN = [("上周五你们客服说", "周日之前"), ("前天你们客服说", "24小时内"), ("昨天上午你们说", "昨天下午5点前"),
@@ -1823,17 +1808,7 @@ def fam_ignores_availability(rng, D):
             return warm(r, iss, join(lead, core.format(appt=appt, s=slot), pick(r, tails)))
         return b
 
-    slots = []
-    bi = 0
-    for g in conflict_grades(rng):
-        if g == 3:
-            slots.append((3, g3))
-        elif g == 2:
-            slots.append((2, g2))
-        else:
-            slots.append((0, bad_factory(bads[bi % len(bads)])))
-            bi += 1
-    return ctx, newest, slots
+    return ctx, newest, conflict_slots(rng, g3, g2, bad_factory, bads)
 
 # ---------------------------------------------------------------------------
 # empathy-contrast families
