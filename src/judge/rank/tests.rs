@@ -3455,3 +3455,21 @@ fn another_price_for_the_record_named_by_its_branch_is_a_wrong_fact() {
     assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
     assert_eq!(ranked[0].index, 1);
 }
+
+#[test]
+fn refused_visits_and_extensions_in_other_words_are_ignored_preferences() {
+    let context = [customer("书桌装到一半说缺螺丝就走了"), agent("我查一下。"), customer("别再派师傅上门了，我不想再请假在家干等")];
+    let ranked = rank(
+        "那怎么办",
+        &context,
+        &[
+            "装一半就走确实憋屈，是我们出库漏了螺丝。今晚八点前再安排师傅上门一趟把书桌装好。",
+            "装一半就走确实憋屈，是我们出库漏了螺丝。知道您不想再请假，今晚八点前把这单的安装费全额退给您。",
+        ],
+    );
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    let context = [customer("游泳馆要闭馆两个月，我的季卡怎么办"), agent("我查一下。"), customer("不要给我延期，我下个月就调去外地了，直接退钱")];
+    let extended = rank("快点处理", &context, &["一直没人通知确实气人，这是我们的疏忽。今晚八点前把您的卡有效期往后延两个月。"]);
+    assert!(conflict(&extended[0], Fault::IgnoresPreference).is_some(), "{:?}", extended[0]);
+}
