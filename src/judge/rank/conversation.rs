@@ -572,6 +572,15 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
 }
 
 /// The questions of one customer text, each with its sentence's content units and topic.
+/// Whether a customer message only nudges the agent: a nudge cue ("人呢", "说话啊") or nothing but question marks, with
+/// no more than a few other characters around it.
+fn is_nudge(cues: &Cues, chars: &[char]) -> bool {
+    const AROUND: usize = 3;
+    let words: Vec<char> = chars.iter().copied().filter(|c| c.is_alphanumeric()).collect();
+    let marks_only = words.is_empty() && chars.iter().any(|c| matches!(c, '?' | '？'));
+    marks_only || cues.nudges.find_in(&words, None).iter().any(|h| words.len() <= h.len + AROUND)
+}
+
 fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
     let hits = kind_hits(&cues.questions, chars);
     let mut out = Vec::new();
@@ -600,6 +609,7 @@ fn questions_of(cues: &Cues, chars: &[char], turn: i32) -> Vec<Question> {
         };
         let asking_clause = masked(cs.max(s), ce.min(e));
         let topic = if asking_clause.is_empty() { masked(s, e) } else { asking_clause };
+
         out.push(Question { kind: *k, units, topic, pressing: false, said: Said { turn, span: quote(chars, s, e) } });
     }
     out
@@ -1234,6 +1244,17 @@ impl ConversationState {
             return;
         }
         let pressing = cues.question_openers.any_in(chars) || cues.asks_again.any_in(chars);
+        // A bare nudge ("人呢？", "说话啊", "？？") after the agent put the customer off presses for the latest earlier
+        // question, as long as no agent turn since has answered it (the check reads the turns after it).
+        let nudge = is_nudge(cues, chars);
+        let asked = if nudge { Vec::new() } else { asked };
+        if nudge && !cues.asks_again.any_in(chars) {
+            for q in std::mem::take(&mut self.earlier_questions) {
+                if !self.raised_questions.iter().any(|known| known.said == q.said && known.kind == q.kind) {
+                    self.raised_questions.push(Question { pressing: true, ..q });
+                }
+            }
+        }
         let asked = if asked.is_empty() && cues.asks_again.any_in(chars) { std::mem::take(&mut self.earlier_questions) } else { asked };
         for mut q in asked {
             q.pressing = pressing;

@@ -272,6 +272,8 @@ pub(crate) struct Cues {
     /// Yes/no particles: a question word before one in its clause is indefinite ("过期几天还能开吗").
     pub(crate) indefinite_marks: CueList,
     pub(crate) asks_again: CueList,
+    /// A message that only nudges the agent ("人呢", "说话啊") presses for the open earlier question.
+    pub(crate) nudges: CueList,
     pub(crate) answer_refs: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
@@ -501,6 +503,7 @@ impl Cues {
             question_openers: list!("question_openers"),
             indefinite_marks: list!("indefinite_marks"),
             asks_again: list!("asks_again"),
+            nudges: list!("nudges"),
             answer_refs: list!("answer_refs"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),

@@ -327,6 +327,26 @@ fn a_question_raised_on_its_own_or_asked_after_must_be_answered() {
 }
 
 #[test]
+fn a_bare_nudge_presses_for_the_question_the_agent_put_off() {
+    let answers = "是我们没把锁修好。先回答您：押金退回原卡，一般三个工作日到。我今晚八点前给您换一个带新锁的柜子。";
+    let skips = "是我们没把锁修好，您着急我明白。我今晚八点前给您换一个带新锁的柜子，弄好了马上告诉您。";
+    let put_off = [customer("储物柜锁坏了。"), agent("查到了，锁上周就报修过。"), customer("押金一般多久能退回来？"), agent("好的，我再核对一下。")];
+    for nudge in ["人呢？", "说话啊", "？？"] {
+        let ranked = rank(nudge, &put_off, &[skips, answers]);
+        let c = conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).expect("the put-off question is pressed");
+        assert_eq!(c.context_turn, 2, "{c:?}");
+        assert_eq!(ranked[0].index, 1, "{nudge}");
+    }
+    // Once an agent turn has answered it, the nudge presses for nothing.
+    let answered = [customer("储物柜锁坏了。"), customer("押金一般多久能退回来？"), agent("押金退回原卡，一般三个工作日到。")];
+    let ranked = rank("人呢？", &answered, &[skips]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_none(), "{:?}", judgement(&ranked, 0));
+    // "先问一句" raises a question of its own; a yes/no the reply never takes up is left unanswered.
+    let ranked = rank("先问一句，行李能先寄存在前台吗？", &[customer("储物柜锁坏了。")], &[skips]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
