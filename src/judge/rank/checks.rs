@@ -770,7 +770,7 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
         let shared = q.topic.iter().filter(|u| units.contains_key(*u)).count();
         // Or says yes or no to it within the sentence, on a word of its topic ("市区我们可以免费送上门").
         let says_yes_or_no = kind == "yes_no" && shared >= 1 && cues.answer_modals.any_in(sentence);
-        let about_it = shared >= needed || cues.answer_refs.any_in(sentence) || head_on || says_yes_or_no;
+        let about_it = shared >= needed || points_at_question(cues, sentence) || head_on || says_yes_or_no;
         let hedged = !cues.answer_hedges.find_in(sentence, Some(&cues.negators)).is_empty();
         let holds_answer = match kind {
             // Any time frame but a vague one ("尽快"): "通常1到3个工作日能到" answers when, however slow.
@@ -782,6 +782,15 @@ fn answered_in_a_sentence(cues: &Cues, q: &super::conversation::Question, chars:
             _ => !hedged,
         };
         about_it && holds_answer
+    })
+}
+
+/// Whether a sentence points at the customer's question ("您问的这个，能拆"), and not only to say it was heard
+/// ("您关心的我明白", "您的问题我记下了").
+fn points_at_question(cues: &Cues, sentence: &[char]) -> bool {
+    cues.answer_refs.find_in(sentence, None).iter().any(|h| {
+        let after = h.end() + sentence[h.end()..].iter().take_while(|c| matches!(c, '，' | ',' | ' ')).count();
+        cues.answer_deflections.starts_at(sentence, after).is_none()
     })
 }
 
@@ -820,7 +829,7 @@ pub(crate) fn answers(cues: &Cues, q: &super::conversation::Question, reply: &Re
         // "运费谁出" is answered by naming who pays ("来回运费都由我们出"), not by acting on the topic.
         "who" => sentences(chars).any(|(s, e)| {
             let units = content_units(&chars[s..e], &cues.function_chars);
-            cues.payer_answers.any_in(&chars[s..e]) && (q.units.iter().any(|u| units.contains_key(u)) || cues.answer_refs.any_in(&chars[s..e]))
+            cues.payer_answers.any_in(&chars[s..e]) && (q.units.iter().any(|u| units.contains_key(u)) || points_at_question(cues, &chars[s..e]))
         }),
         _ => {
             let units = content_units(chars, &cues.function_chars);

@@ -275,6 +275,8 @@ pub(crate) struct Cues {
     /// A message that only nudges the agent ("人呢", "说话啊") presses for the open earlier question.
     pub(crate) nudges: CueList,
     pub(crate) answer_refs: CueList,
+    /// After a pointer at the question, words that only say it was heard ("您关心的我明白").
+    pub(crate) answer_deflections: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -505,6 +507,7 @@ impl Cues {
             asks_again: list!("asks_again"),
             nudges: list!("nudges"),
             answer_refs: list!("answer_refs"),
+            answer_deflections: list!("answer_deflections"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),
