@@ -348,8 +348,8 @@ fn a_bare_nudge_presses_for_the_question_the_agent_put_off() {
 
 #[test]
 fn saying_the_question_was_heard_does_not_answer_it() {
-    let heard = "是我们装的时候没调好铰链。您关心的我明白。我今晚八点前安排师傅上门重新调好，弄好了告诉您。";
-    let answers = "是我们装的时候没调好铰链。您问的这个，能回收，每件加20元。我今晚八点前安排师傅上门重新调好。";
+    let heard = "是我们装的时候没调好铰链。您关心的我明白。我今晚八点以前让师傅再来一趟重新调好，弄好了告诉您。";
+    let answers = "是我们装的时候没调好铰链。您问的这个，能回收，每件加20元。我今晚八点以前让师傅再来一趟重新调好。";
     let ranked = rank("旧书柜能顺便帮我回收吗？你先回答我这个", &[customer("柜门关不严。")], &[heard, answers]);
     assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
     assert_eq!(ranked[0].index, 1);
