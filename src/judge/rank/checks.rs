@@ -298,8 +298,12 @@ fn repeated_action(cues: &Cues, st: &ConversationState, chars: &[char]) -> Optio
             .iter()
             .any(|(k, h)| !super::reply::names_info_to_use(cues, clause, h.at) && !st.provided.iter().any(|g| g.kind == *k));
         // "隔了一个小时再约还是一样、把微信关掉重开过，这些您都已经做过了": the reply quotes the attempts back.
+        // "您说微信也更新到最新版了，那辛苦您在订单页再点一次": a clause that turns to a request after the
+        // acknowledgement ("那…") asks anew; the acknowledgement covers only the clauses up to it.
         let (ss, se) = sentence_bounds(chars, s);
-        let acknowledged = cues.tried_ack.any_in(&chars[ss..se]) || cues.no_help.any_in(clause);
+        let turns_to_request = cues.request_turns.starts_at(clause, leading_space(clause)).is_some();
+        let acknowledged_from = if turns_to_request { s } else { ss };
+        let acknowledged = cues.tried_ack.any_in(&chars[acknowledged_from..se]) || cues.no_help.any_in(clause);
         if !super::reply::clause_instructs(cues, chars, s, e) || acknowledged || asks_for_information {
             continue;
         }

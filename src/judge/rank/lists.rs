@@ -277,6 +277,8 @@ pub(crate) struct Cues {
     pub(crate) answer_refs: CueList,
     /// After a pointer at the question, words that only say it was heard ("您关心的我明白").
     pub(crate) answer_deflections: CueList,
+    /// A clause opening that turns from what the customer said to a new request ("那辛苦您…").
+    pub(crate) request_turns: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -482,7 +484,7 @@ impl Cues {
             ask_frames: list!("ask_frames"),
             info_use_marks: list!("info_use_marks"),
             use_frames: list!("use_frames"),
-            steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again", "resubmit"),
+            steps: kinds!("steps": "restart", "reinstall", "clear_cache", "relogin", "wait", "reinsert", "switch_device", "contact_again", "resubmit", "switch_account"),
             tried_ack: list!("tried_ack"),
             instruct_frames: list!("instruct_frames"),
             instruct_continue: list!("instruct_continue"),
@@ -508,6 +510,7 @@ impl Cues {
             nudges: list!("nudges"),
             answer_refs: list!("answer_refs"),
             answer_deflections: list!("answer_deflections"),
+            request_turns: list!("request_turns"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),

@@ -356,6 +356,22 @@ fn saying_the_question_was_heard_does_not_answer_it() {
 }
 
 #[test]
+fn an_acknowledgement_does_not_cover_a_new_request_after_it() {
+    let tried = "会员页那个兑换积分按钮点了好几次都没反应，浏览器也换过了，还是不行。";
+    let again = "怪我们系统出了错。您说浏览器也换过了，那麻烦您在会员页再点一次兑换积分按钮，不行的话我今晚九点前在后台帮您兑好。";
+    let takes_over = "怪我们系统出了错。您说的这些都试过了，不用再折腾，我今晚九点前在后台帮您把积分兑好。";
+    let ranked = rank(tried, &[], &[again, takes_over]);
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    // Another account is a step of its own: the customer logged in with a relative's number.
+    let tried = "用我妹妹的手机号登录也一样，页面一直卡着。";
+    let again = "怪我们系统出了错。麻烦您换个账号再登录试试，不行的话我今晚九点前在后台帮您处理好。";
+    let ranked = rank(tried, &[], &[again, takes_over]);
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
