@@ -372,6 +372,21 @@ fn an_acknowledgement_does_not_cover_a_new_request_after_it() {
 }
 
 #[test]
+fn what_must_be_done_first_sets_a_deadline_and_a_time_left_open_is_half_a_promise() {
+    let customer_says = "婆婆这周六上午到，客房的床得先装好。";
+    let late = "是我们配件漏发了，给您添麻烦了。我周六下午让师傅上门把床装好，装完给您发照片。";
+    let in_time = "是我们配件漏发了，给您添麻烦了。我周五晚上七点前让师傅上门把床装好，装完给您发照片。";
+    let ranked = rank(customer_says, &[], &[late, in_time]);
+    assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+    let open = "是我们配件漏发了。会赶在周五之前让师傅上门把床装好，具体时间我再跟您确认。";
+    let firm = "是我们配件漏发了。会赶在周五之前让师傅上门把床装好，到时候我跟您说一声。";
+    let ranked = rank("床少了两块床板，装不了。", &[], &[open, firm]);
+    let (open, firm) = (&judgement(&ranked, 0).components, &judgement(&ranked, 1).components);
+    assert!(open.time_frame < firm.time_frame, "{open:?} {firm:?}");
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
