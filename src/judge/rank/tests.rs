@@ -374,8 +374,8 @@ fn an_acknowledgement_does_not_cover_a_new_request_after_it() {
 #[test]
 fn what_must_be_done_first_sets_a_deadline_and_a_time_left_open_is_half_a_promise() {
     let customer_says = "婆婆这周六上午到，客房的床得先装好。";
-    let late = "是我们配件漏发了，给您添麻烦了。我周六下午让师傅上门把床装好，装完给您发照片。";
-    let in_time = "是我们配件漏发了，给您添麻烦了。我周五晚上七点前让师傅上门把床装好，装完给您发照片。";
+    let late = "是我们配件漏发了，真对不住。我周六下午让师傅上门把床装好，装完给您发照片。";
+    let in_time = "是我们配件漏发了，真对不住。我周五晚上七点前让师傅上门把床装好，装完给您发照片。";
     let ranked = rank(customer_says, &[], &[late, in_time]);
     assert!(conflict(judgement(&ranked, 0), Fault::MissesDeadline).is_some(), "{:?}", judgement(&ranked, 0));
     assert_eq!(ranked[0].index, 1);
