@@ -325,7 +325,10 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     let serving = clamp01(1.0 - 0.8 * upsell - 0.5 * over_promise);
     let next_step = next_step * serving;
     // A time hung on a pending approval or a hope ("审批通过后2小时内", "争取今晚") is half a commitment.
-    let pending_discount = if cues.pending.any_in(&text.chars) { 0.5 } else { 1.0 };
+    // So is a time put back to the customer for approval ("周四上午10点可以安排，您看这个时间行吗？") after they left
+    // the choice to the agent ("时间你们定个").
+    let asks_back = agreement_check > 0.0 && cues.choice_delegated.any_in(&ctx.customer.chars);
+    let pending_discount = if cues.pending.any_in(&text.chars) || asks_back { 0.5 } else { 1.0 };
     let time_frame = time_frame * serving * pending_discount;
     let ownership = ownership * serving;
 

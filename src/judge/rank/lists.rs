@@ -279,6 +279,8 @@ pub(crate) struct Cues {
     pub(crate) answer_deflections: CueList,
     /// A clause opening that turns from what the customer said to a new request ("那辛苦您…").
     pub(crate) request_turns: CueList,
+    /// The customer leaves the choice of a time to the agent ("时间你们定个").
+    pub(crate) choice_delegated: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -511,6 +513,7 @@ impl Cues {
             answer_refs: list!("answer_refs"),
             answer_deflections: list!("answer_deflections"),
             request_turns: list!("request_turns"),
+            choice_delegated: list!("choice_delegated"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),

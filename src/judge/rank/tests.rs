@@ -387,6 +387,17 @@ fn what_must_be_done_first_sets_a_deadline_and_a_time_left_open_is_half_a_promis
 }
 
 #[test]
+fn a_time_put_back_to_a_customer_who_left_the_choice_is_not_fixed() {
+    let asks_back = "是我们铰链没调好。周四上午10点可以让师傅上门，您看这个时间行吗？";
+    let fixes = "是我们铰链没调好。师傅上门我给您定在周四上午10点，到时我跟您说一声。";
+    let left_to_us = rank("柜门歪了，上门时间你们定个", &[], &[asks_back, fixes]);
+    let asked = rank("柜门歪了，上门时间怎么约", &[], &[asks_back, fixes]);
+    let (put_back, offered) = (&judgement(&left_to_us, 0).components, &judgement(&asked, 0).components);
+    assert!(put_back.time_frame < offered.time_frame, "{put_back:?} {offered:?}");
+    assert_eq!(left_to_us[0].index, 1, "{left_to_us:?}");
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
