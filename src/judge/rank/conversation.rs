@@ -106,6 +106,8 @@ pub(crate) struct FreeWindow {
     pub(crate) to_hour: f32,
     /// The customer speaks of calls here ("只有中午12点到1点能接电话"): a timed call is an appointment too.
     pub(crate) about_calls: bool,
+    /// Only this week's days ("周五才回来": away until Friday): next week's days ("下周三") fall outside it.
+    pub(crate) this_week: bool,
     pub(crate) said: Said,
 }
 
@@ -124,6 +126,9 @@ impl FreeWindow {
     /// if any, lies in it (a window of a whole day holds any hour). The strict reading for times the customer said
     /// they are busy: a day the reply leaves open is not held against it.
     pub(crate) fn holds(&self, p: &TimePoint, today: Option<u8>) -> bool {
+        if self.this_week && matches!(p.day, Some(Day::Weekday(w)) if w > 7) {
+            return false;
+        }
         let day_holds = match (self.relative_day, &self.weekdays, p.day.and_then(|d| d.weekday(today))) {
             // A weekday or a day from today cannot be placed against days of the month.
             _ if self.dates.is_some() => self.date_holds(p).unwrap_or(false),
@@ -146,7 +151,7 @@ impl FreeWindow {
 
     /// A window of whole days: the weekdays or the days of the month it names.
     fn whole_days(weekdays: Option<Vec<u8>>, dates: Option<(u8, u8)>, about_calls: bool, said: Said) -> FreeWindow {
-        FreeWindow { weekdays, relative_day: None, dates, from_hour: 0.0, to_hour: 24.0, about_calls, said }
+        FreeWindow { weekdays, relative_day: None, dates, from_hour: 0.0, to_hour: 24.0, about_calls, this_week: false, said }
     }
 
     /// Whether a time's day of the month lies in the window's dates; None where the time names no date.
@@ -533,7 +538,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
                 }
                 let (weekdays, relative_day) = (weekdays_of(p, cs), relative_day_of(p));
                 let dates = date_of(p).map(|d| (d, d));
-                out.push(FreeWindow { weekdays, relative_day, dates, from_hour: from, to_hour: to, about_calls, said: said.clone() });
+                out.push(FreeWindow { weekdays, relative_day, dates, from_hour: from, to_hour: to, about_calls, this_week: false, said: said.clone() });
                 skip_next = true;
                 continue;
             }
@@ -550,7 +555,7 @@ fn free_windows(cues: &Cues, sentence: &[char], said: Said, busy: bool) -> Vec<F
             Some(h) => (h - 6.0, h),
         };
         let (relative_day, dates) = (relative_day_of(p), date_of(p).map(|d| (d, d)));
-        out.push(FreeWindow { weekdays, relative_day, dates, from_hour, to_hour, about_calls, said: said.clone() });
+        out.push(FreeWindow { weekdays, relative_day, dates, from_hour, to_hour, about_calls, this_week: false, said: said.clone() });
     }
     // A clause that names only weekdays ("只有周末有空") is a whole-day window.
     for (cs, ce) in super::text::clauses(sentence) {
@@ -685,11 +690,24 @@ fn busy_scope_start(cues: &Cues, chars: &[char], clauses: &[(usize, usize)], k: 
 /// deadline) and the window.
 fn away_until_back(cues: &Cues, chars: &[char], clauses: &[(usize, usize)], k: usize, said: Said) -> Option<(std::ops::Range<usize>, FreeWindow)> {
     let (cs, ce) = clauses[k];
-    let first = time_points(&cues.time, &chars[cs..ce]).iter().find_map(whole_date)?;
     let (_, sentence_end) = sentence_bounds(chars, cs);
-    clauses[k + 1..].iter().take_while(|(s, _)| *s < sentence_end).find_map(|&(s, e)| {
-        let last = time_points(&cues.time, &chars[s..e]).iter().find_map(date_of)?;
-        (last > first && cues.return_marks.any_in(&chars[s..e])).then(|| (s..e, FreeWindow::whole_days(None, Some((first, last)), false, said.clone())))
+    let returns = || clauses[k + 1..].iter().take_while(|(s, _)| *s < sentence_end).filter(|&&(s, e)| cues.return_marks.any_in(&chars[s..e]));
+    let by_date = time_points(&cues.time, &chars[cs..ce]).iter().find_map(whole_date).and_then(|first| {
+        returns().find_map(|&(s, e)| {
+            let last = time_points(&cues.time, &chars[s..e]).iter().find_map(date_of)?;
+            (last > first).then(|| (s..e, FreeWindow::whole_days(None, Some((first, last)), false, said.clone())))
+        })
+    });
+    // "明天和后天出差，周五才回来": away on every day of this week before the one they are back.
+    by_date.or_else(|| {
+        returns().find_map(|&(s, e)| {
+            let back = time_points(&cues.time, &chars[s..e]).iter().find_map(|p| match p.day {
+                Some(Day::Weekday(w)) if (2..=7).contains(&w) && p.hour.is_none() => Some(w),
+                _ => None,
+            })?;
+            let window = FreeWindow { this_week: true, ..FreeWindow::whole_days(Some((1..back).collect()), None, false, said.clone()) };
+            Some((s..e, window))
+        })
     })
 }
 

@@ -398,6 +398,19 @@ fn a_time_put_back_to_a_customer_who_left_the_choice_is_not_fixed() {
 }
 
 #[test]
+fn away_until_a_weekday_closes_the_days_of_this_week_before_it() {
+    let away = "水管又漏了。我明天和后天去外地出差，周五才回来。";
+    let thursday = "是我们上次没修好。我给您约周四上午10点让师傅上门，修完给您发照片。";
+    let saturday = "是我们上次没修好。我给您约周六上午10点让师傅上门，修完给您发照片。";
+    let next_thursday = "是我们上次没修好。我给您约下周四上午10点让师傅上门，修完给您发照片。";
+    let ranked = rank(away, &[], &[thursday, saturday, next_thursday]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert!(conflict(judgement(&ranked, 2), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 2));
+    assert_ne!(ranked[0].index, 0);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
