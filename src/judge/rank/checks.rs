@@ -25,7 +25,7 @@ pub(crate) fn check(cues: &Cues, ctx: &CaseCtx, chars: &[char], reply: &ReplyRea
 
     // Asks again for information already given.
     if let Some((ask, given)) =
-        reply.asks.iter().find_map(|a| st.provided.iter().rev().find(|g| g.kind == a.kind).map(|g| (a, g)))
+        reply.asks.iter().find_map(|a| st.provided.iter().chain(&st.paid_amounts).rev().find(|g| g.kind == a.kind).map(|g| (a, g)))
     {
         out.push(conflict(Fault::AsksForGivenInfo, &ask.span, &given.said, &ask.word));
     }

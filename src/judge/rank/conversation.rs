@@ -237,6 +237,9 @@ pub(crate) struct TriedAction {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ConversationState {
     pub(crate) provided: Vec<KindSaid>,
+    /// Amounts the customer says they paid, with no word naming the amount ("当时付的是580元"): asking how much was paid
+    /// asks again, but quoting them is no use of given information.
+    pub(crate) paid_amounts: Vec<KindSaid>,
     pub(crate) tried: Vec<KindSaid>,
     /// What the customer did without help, where no step list names it.
     pub(crate) tried_actions: Vec<TriedAction>,
@@ -1143,6 +1146,15 @@ impl ConversationState {
             let code_after = code_tokens(&chars[h.end()..e.min(h.end() + 14)]).iter().any(|(t, _, _)| t.len() >= 3);
             if code_after || cues.give_verbs.any_in(&chars[s..e]) {
                 self.provided.push(KindSaid { kind: k, word: w, said: Said { turn, span: clause_quote(chars, h.at) } });
+            }
+        }
+        // An amount the customer says they paid ("当时付的是580元") gives how much was paid, with no word naming it.
+        if let Some(amount) = cues.info.kinds.iter().position(|(name, _)| *name == "amount") {
+            for fact in read_facts(cues, chars, turn).amounts {
+                let clause: Vec<char> = fact.said.span.chars().collect();
+                if cues.paid_marks.any_in(&clause) {
+                    self.paid_amounts.push(KindSaid { kind: amount, word: fact.value, said: fact.said });
+                }
             }
         }
         // A mobile number given bare ("电话13912345678"): eleven digits from 1 are a phone number, whatever word names it.

@@ -411,6 +411,17 @@ fn away_until_a_weekday_closes_the_days_of_this_week_before_it() {
 }
 
 #[test]
+fn an_amount_the_customer_paid_is_given_even_unnamed() {
+    let context = [customer("次卡还剩两次，闸机却说用完了。"), customer("当时付的是460元。")];
+    let asks = "是我们闸机扣错了。麻烦告诉我一下付款金额，半小时内我就把次数加回去。";
+    let uses = "是我们闸机扣错了。您那张460元的次卡我查到了，半小时内我就把次数加回去。";
+    let ranked = rank("到底怎么解决？", &context, &[asks, uses]);
+    let c = conflict(judgement(&ranked, 0), Fault::AsksForGivenInfo).expect("the paid amount was given");
+    assert_eq!(c.context_turn, 1, "{c:?}");
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
