@@ -980,7 +980,13 @@ impl ConversationState {
                         scan_time(&cues.time, clause).iter().any(|h| h.score >= 0.85)
                             || time_points(&cues.time, clause).iter().any(|p| p.hour.is_some())
                     });
-                    if promises {
+                    // "我看到记录了，之前同事答应您24小时内回电给您": the agent recalls an earlier promise the customer is
+                    // still waiting on; it is no new promise, and it was not kept.
+                    if let Some(h) = cues.promise_recalls.find_in(chars, None).first() {
+                        if st.broken_promise.is_none() {
+                            st.broken_promise = Some(Said { turn, span: clause_quote(chars, h.at) });
+                        }
+                    } else if promises {
                         let said = Said { turn, span: quote(chars, 0, chars.len()) };
                         st.promises.push(said.clone());
                         agent_promise = Some(said);

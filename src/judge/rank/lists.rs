@@ -281,6 +281,8 @@ pub(crate) struct Cues {
     pub(crate) request_turns: CueList,
     /// The customer leaves the choice of a time to the agent ("时间你们定个").
     pub(crate) choice_delegated: CueList,
+    /// In an agent turn: it recalls an earlier promise to the customer ("之前同事答应您…").
+    pub(crate) promise_recalls: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -514,6 +516,7 @@ impl Cues {
             answer_deflections: list!("answer_deflections"),
             request_turns: list!("request_turns"),
             choice_delegated: list!("choice_delegated"),
+            promise_recalls: list!("promise_recalls"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),

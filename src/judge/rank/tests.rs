@@ -422,6 +422,18 @@ fn an_amount_the_customer_paid_is_given_even_unnamed() {
 }
 
 #[test]
+fn an_earlier_promise_the_agent_recalls_is_one_the_reply_must_own() {
+    let context = [customer("窗帘装歪了，轨道还掉了一截。"), agent("我查到记录了，之前同事答应您两天内安排人回电。"), customer("嗯。")];
+    let afresh = "窗帘装歪了真让人窝火，怪我们安装没做好。我今晚八点前安排师傅明早上门重装轨道。";
+    let owns = "窗帘装歪了真让人窝火。之前答应您两天内回电，结果没兑现，这次怪我们失信。我今晚八点前安排师傅明早上门重装轨道。";
+    let ranked = rank("到底怎么说？", &context, &[afresh, owns]);
+    let c = conflict(judgement(&ranked, 0), Fault::IgnoresBrokenPromise).expect("the recalled promise was broken");
+    assert_eq!(c.context_turn, 1, "{c:?}");
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresBrokenPromise).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
