@@ -362,7 +362,10 @@ fn refused_option(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
     st.refused_options.iter().rev().find_map(|r| {
         let pat: Vec<char> = r.words.chars().collect();
         (0..chars.len())
-            .find(|&i| !pat.is_empty() && chars[i..].starts_with(&pat) && !negated_near(cues, chars, i, 6))
+            .find(|&i| {
+                let set_aside = || cues.offer_dismissals.starts_soon_after(chars, i + pat.len(), 2);
+                !pat.is_empty() && chars[i..].starts_with(&pat) && !negated_near(cues, chars, i, 6) && !set_aside()
+            })
             .map(|i| conflict(Fault::IgnoresPreference, &sentence_of(chars, i), &r.said, &r.words))
     })
 }

@@ -283,6 +283,8 @@ pub(crate) struct Cues {
     pub(crate) choice_delegated: CueList,
     /// In an agent turn: it recalls an earlier promise to the customer ("之前同事答应您…").
     pub(crate) promise_recalls: CueList,
+    /// Right after a remedy or channel in a reply: it is set aside, not offered ("重做没意义").
+    pub(crate) offer_dismissals: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -517,6 +519,7 @@ impl Cues {
             request_turns: list!("request_turns"),
             choice_delegated: list!("choice_delegated"),
             promise_recalls: list!("promise_recalls"),
+            offer_dismissals: list!("offer_dismissals"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),

@@ -87,7 +87,9 @@ impl ReplyReading {
         let told_as_past = |end: usize| cues.time.past_after.starts_soon_after(chars, end, 4);
         for (list, out, past_offers_nothing) in [(&cues.remedies, &mut r.remedies, false), (&cues.channels, &mut r.channels, true)] {
             for (k, h) in list.find(chars, None) {
-                if negated_near(cues, chars, h.at, 6) || (past_offers_nothing && told_as_past(h.end())) {
+                // "重做没意义，那就按这个来": a remedy named only to set it aside is not offered.
+                let set_aside = cues.offer_dismissals.starts_soon_after(chars, h.end(), 2);
+                if negated_near(cues, chars, h.at, 6) || (past_offers_nothing && told_as_past(h.end())) || set_aside {
                     continue;
                 }
                 out.push(Mention { kind: k, word: list.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });

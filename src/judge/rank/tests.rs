@@ -434,6 +434,17 @@ fn an_earlier_promise_the_agent_recalls_is_one_the_reply_must_own() {
 }
 
 #[test]
+fn a_refused_remedy_named_only_to_set_it_aside_is_not_offered() {
+    let context = [customer("订的寿宴点心送晚了，客人都散了。"), customer("别给我重做了，宴席都结束了。")];
+    let sets_aside = "是我们配送排错了时间。宴席已经结束，重做没意义，我今晚八点前把这单的钱原路退给您。";
+    let offers = "是我们配送排错了时间，明天中午前给您重新做一份点心送过去。";
+    let ranked = rank("那现在怎么说？", &context, &[offers, sets_aside]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::IgnoresPreference).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
