@@ -445,6 +445,15 @@ fn a_refused_remedy_named_only_to_set_it_aside_is_not_offered() {
 }
 
 #[test]
+fn not_wanting_to_go_to_the_shop_again_refuses_a_visit_there() {
+    let visit = "是我们发错了货。麻烦您明天下午到店里当面换一下，我提前跟店员打好招呼。";
+    let courier = "是我们发错了货。我明天下午安排快递上门取件，同时把对的那件寄给您。";
+    let ranked = rank("我不想再跑门店了，你们看怎么弄", &[customer("买的是黑色外套，拿到的是灰色。")], &[visit, courier]);
+    assert!(conflict(judgement(&ranked, 0), Fault::IgnoresPreference).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
