@@ -11,6 +11,9 @@ pub(crate) const LIST_COLUMNS: Columns = Columns::Weighted;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CueList {
     entries: Vec<(String, f32)>,
+    /// Words that end in an entry without being one ("特别" ends in the negator "别"): where one of them ends, no
+    /// entry does (see [`CueList::ends_at`]).
+    shadows: Vec<String>,
 }
 
 /// One match of a list entry in a text.
@@ -39,7 +42,12 @@ impl CueList {
             .collect();
         // Longest first, so overlapping shorter entries at the same place are skipped.
         entries.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(&b.0)));
-        Ok(CueList { entries })
+        Ok(CueList { entries, shadows: Vec::new() })
+    }
+
+    /// The same list, where the words of `shadows` end in an entry without being one.
+    fn shadowed_by(self, shadows: &CueList) -> CueList {
+        CueList { shadows: shadows.entries.iter().map(|(term, _)| term.clone()).collect(), ..self }
     }
 
     /// A list compiled into the binary; the test that loads every list under `models/` keeps these valid.
@@ -84,6 +92,13 @@ impl CueList {
     /// Whether some entry ends exactly at char offset `at`. A negating entry inside an A-not-A question
     /// ("能不能", "有没有", "会不会") does not count: the customer asks, they do not refuse or deny.
     pub(crate) fn ends_at(&self, chars: &[char], at: usize) -> bool {
+        let ends_here = |term: &String| {
+            let n = term.chars().count();
+            n <= at && chars[at - n..at].iter().copied().eq(term.chars())
+        };
+        if self.shadows.iter().any(ends_here) {
+            return false;
+        }
         self.entries.iter().any(|(term, _)| {
             let n = term.chars().count();
             n <= at && chars[at - n..at].iter().copied().eq(term.chars()) && !a_not_a(chars, at - n)
@@ -446,7 +461,7 @@ impl Cues {
             agreement: list!("agreement"),
             personal_closing: list!("personal_closing"),
             echo_frames: list!("echo_frames"),
-            negators: list!("negators"),
+            negators: list!("negators").shadowed_by(&list!("negator_shadows")),
             negator_words: list!("negator_words"),
             function_chars: list!("function_chars").chars(),
             repeat_contact: list!("repeat_contact"),

@@ -454,6 +454,19 @@ fn not_wanting_to_go_to_the_shop_again_refuses_a_visit_there() {
 }
 
 #[test]
+fn a_degree_word_ending_in_a_negator_does_not_negate_the_feeling() {
+    let very = "您现在特别着急，我明白。我半小时内查清楚再告诉您。";
+    let plain = "您现在很着急，我明白。我半小时内查清楚再告诉您。";
+    let ranked = rank("东西到底什么时候到？", &[], &[very, plain]);
+    let (very, plain) = (&judgement(&ranked, 0).components, &judgement(&ranked, 1).components);
+    assert!(very.acknowledgement > 0.0, "{very:?}");
+    assert!((very.acknowledgement - plain.acknowledgement).abs() < 1e-6, "{very:?} {plain:?}");
+    // A real negation still names no feeling.
+    let ranked = rank("东西到底什么时候到？", &[], &["您别着急，我半小时内查清楚再告诉您。"]);
+    assert!(ranked[0].components.acknowledgement < plain.acknowledgement, "{ranked:?}");
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
