@@ -467,6 +467,15 @@ fn a_degree_word_ending_in_a_negator_does_not_negate_the_feeling() {
 }
 
 #[test]
+fn asking_by_what_standard_is_a_question_to_answer() {
+    let skips = "是我们搬运时没包好，真对不住。今天下班前我把赔偿申请提上去，批下来马上跟您说。";
+    let answers = "是我们搬运时没包好，真对不住。您问的这个，有发票按发票价折旧赔，没有发票按同款市价七成赔。今天下班前我把赔偿申请提上去。";
+    let ranked = rank("赔偿按什么标准算？你先回答我这个", &[customer("搬家时把我的书桌磕掉一个角。")], &[skips, answers]);
+    assert!(conflict(judgement(&ranked, 0), Fault::UnansweredQuestion).is_some(), "{:?}", judgement(&ranked, 0));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
