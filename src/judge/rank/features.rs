@@ -383,6 +383,10 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
     };
     let conflicts = check(cues, ctx, &text.chars, &reading);
     let has = |f: Fault| if conflicts.iter().any(|c| c.fault == f) { 1.0 } else { 0.0 };
+    // After the customer reported attempts that failed, "您可以再换个日期试一下，还不行的话我在后台直接办好" sends them to
+    // try once more what the agent could do at once: a lesser form of repeating a failed step.
+    let tried_before = st.tried.len() + st.tried_actions.len() > 0;
+    let one_more_trial = if tried_before && cues.trial_first.any_in(&text.chars) { ONE_MORE_TRIAL } else { 0.0 };
     let owns_broken_promise = if st.broken_promise.is_some() && reading.names_broken_promise {
         if reading.escalates { 1.0 } else { 0.6 }
     } else {
@@ -433,7 +437,7 @@ pub(crate) fn analyse(cues: &Cues, ctx: &CaseCtx, raw: &str) -> FeatureRow {
         step_x_gratitude: next_step * ctx.gratitude,
         ack_x_step: acknowledgement * next_step,
         asks_for_given_info: has(Fault::AsksForGivenInfo),
-        repeats_failed_step: has(Fault::RepeatsFailedStep),
+        repeats_failed_step: has(Fault::RepeatsFailedStep).max(one_more_trial),
         ignores_preference: has(Fault::IgnoresPreference),
         misses_deadline: has(Fault::MissesDeadline),
         wrong_fact: has(Fault::WrongFact),
@@ -525,3 +529,6 @@ fn acknowledges_tried_steps(cues: &Cues, chars: &[char], run: &[char]) -> bool {
             !cues.steps.find(sentence, None).is_empty() && cues.tried_restated.any_in(sentence)
         })
 }
+
+/// How much of a repeated failed step one more trial before the agent acts counts as.
+const ONE_MORE_TRIAL: f32 = 0.3;

@@ -300,6 +300,8 @@ pub(crate) struct Cues {
     pub(crate) promise_recalls: CueList,
     /// Right after a remedy or channel in a reply: it is set aside, not offered ("重做没意义").
     pub(crate) offer_dismissals: CueList,
+    /// In a reply: one more trial by the customer before the agent acts ("试一下，还不行的话").
+    pub(crate) trial_first: CueList,
     pub(crate) answer_openers: CueList,
     pub(crate) answer_modals: CueList,
     pub(crate) restate_frames: CueList,
@@ -535,6 +537,7 @@ impl Cues {
             choice_delegated: list!("choice_delegated"),
             promise_recalls: list!("promise_recalls"),
             offer_dismissals: list!("offer_dismissals"),
+            trial_first: list!("trial_first"),
             answer_openers: list!("answer_openers"),
             answer_modals: list!("answer_modals"),
             restate_frames: list!("restate_frames"),

@@ -476,6 +476,18 @@ fn asking_by_what_standard_is_a_question_to_answer() {
 }
 
 #[test]
+fn one_more_trial_after_failed_attempts_loses_to_taking_over() {
+    let tried = "课程页面一直白屏，退出重新登录过了，缓存也清了，还是不行。";
+    let one_more = "是我们系统出了问题。您可以再换个浏览器试一下，还不行的话，我今晚八点前在后台直接帮您把课程开通。";
+    let takes_over = "是我们系统出了问题。这些您都试过了，不用再折腾，我今晚八点前在后台直接帮您把课程开通。";
+    let ranked = rank(tried, &[], &[one_more, takes_over]);
+    assert_eq!(ranked[0].index, 1, "{ranked:?}");
+    // Where the customer tried nothing yet, a step to try is no fault.
+    let ranked = rank("课程页面一直白屏。", &[], &[one_more]);
+    assert!(conflict(judgement(&ranked, 0), Fault::RepeatsFailedStep).is_none(), "{:?}", judgement(&ranked, 0));
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
