@@ -696,7 +696,11 @@ fn item_slip(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option<Conf
         let (cs, ce) = super::text::clause_bounds(chars, frame.at);
         let clause = &chars[cs..ce];
         let points_back = cues.record_ref_frames.is_entry(cues.item_frames.term(&frame));
-        if !owns_record(cues, st, chars, cs, frame.at) || !(points_back || cues.past_event_marks.any_in(clause)) {
+        // "望京服务站那单…": a clause that opens with a branch and points back at the record reads the customer's.
+        let before = &chars[cs..frame.at];
+        let branch_first = points_back && branch_names(cues, before).iter().any(|b| b.start == 0 && b.end == before.len());
+        let owned = branch_first || owns_record(cues, st, chars, cs, frame.at);
+        if !owned || !(points_back || cues.past_event_marks.any_in(clause)) {
             continue;
         }
         let mut keys: Vec<String> = time_points(&cues.time, clause)

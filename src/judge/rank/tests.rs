@@ -488,6 +488,17 @@ fn one_more_trial_after_failed_attempts_loses_to_taking_over() {
 }
 
 #[test]
+fn a_clause_opening_with_the_branch_reads_back_the_customers_record() {
+    let context = [customer("沙发装了一半人就走了。"), agent("查到了：您5月3号在松江服务站约的转角沙发组装，168元。")];
+    let wrong = "是我们漏了配件。松江服务站那单电视柜安装我核实过了，今晚八点前给您补齐。";
+    let right = "是我们漏了配件。松江服务站那单转角沙发组装我核实过了，今晚八点前给您补齐。";
+    let ranked = rank("给个准话", &context, &[wrong, right]);
+    assert!(conflict(judgement(&ranked, 0), Fault::WrongFact).is_some(), "{:?}", judgement(&ranked, 0));
+    assert!(conflict(judgement(&ranked, 1), Fault::WrongFact).is_none(), "{:?}", judgement(&ranked, 1));
+    assert_eq!(ranked[0].index, 1);
+}
+
+#[test]
 fn odd_inputs_do_not_panic() {
     let huge = "哦".repeat(50_000) + &"？".repeat(10_000);
     let odd = "\u{0}\u{FFFF}🙂👍🏽\u{202E}ｆｕｌｌ\u{3000}width 12:3 3- 5点 十点前 一点 周 号 99号 3月 明天25点 ";
