@@ -96,13 +96,8 @@ impl CueList {
             let n = term.chars().count();
             n <= at && chars[at - n..at].iter().copied().eq(term.chars())
         };
-        if self.shadows.iter().any(ends_here) {
-            return false;
-        }
-        self.entries.iter().any(|(term, _)| {
-            let n = term.chars().count();
-            n <= at && chars[at - n..at].iter().copied().eq(term.chars()) && !a_not_a(chars, at - n)
-        })
+        !self.shadows.iter().any(ends_here)
+            && self.entries.iter().any(|(term, _)| ends_here(term) && !a_not_a(chars, at - term.chars().count()))
     }
 
     /// Whether some entry starts exactly at char offset `at`; returns its length.
