@@ -363,8 +363,10 @@ fn refused_option(cues: &Cues, st: &ConversationState, chars: &[char]) -> Option
         let pat: Vec<char> = r.words.chars().collect();
         (0..chars.len())
             .find(|&i| {
-                let set_aside = || cues.offer_dismissals.starts_soon_after(chars, i + pat.len(), 2);
-                !pat.is_empty() && chars[i..].starts_with(&pat) && !negated_near(cues, chars, i, 6) && !set_aside()
+                !pat.is_empty()
+                    && chars[i..].starts_with(&pat)
+                    && !negated_near(cues, chars, i, 6)
+                    && !super::reply::set_aside(cues, chars, i + pat.len())
             })
             .map(|i| conflict(Fault::IgnoresPreference, &sentence_of(chars, i), &r.said, &r.words))
     })

@@ -87,9 +87,7 @@ impl ReplyReading {
         let told_as_past = |end: usize| cues.time.past_after.starts_soon_after(chars, end, 4);
         for (list, out, past_offers_nothing) in [(&cues.remedies, &mut r.remedies, false), (&cues.channels, &mut r.channels, true)] {
             for (k, h) in list.find(chars, None) {
-                // "重做没意义，那就按这个来": a remedy named only to set it aside is not offered.
-                let set_aside = cues.offer_dismissals.starts_soon_after(chars, h.end(), 2);
-                if negated_near(cues, chars, h.at, 6) || (past_offers_nothing && told_as_past(h.end())) || set_aside {
+                if negated_near(cues, chars, h.at, 6) || (past_offers_nothing && told_as_past(h.end())) || set_aside(cues, chars, h.end()) {
                     continue;
                 }
                 out.push(Mention { kind: k, word: list.term(k, &h).to_string(), span: sentence(chars, h.at), at: h.at });
@@ -190,4 +188,10 @@ pub(crate) fn clause_instructs(cues: &Cues, chars: &[char], s: usize, e: usize) 
     // The clause before this one, in the same sentence (s - 1 is the comma between them).
     let (ps, pe) = clause_bounds(chars, s - 2);
     clause_instructs(cues, chars, ps, pe)
+}
+
+/// Whether what a reply names just before `end` (a remedy, an option) is named only to set it aside, not offered
+/// ("重做没意义，那就按这个来").
+pub(crate) fn set_aside(cues: &Cues, chars: &[char], end: usize) -> bool {
+    cues.offer_dismissals.starts_soon_after(chars, end, 2)
 }
